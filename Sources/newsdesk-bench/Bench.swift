@@ -1,0 +1,8 @@
+import ArgumentParser
+import NewsDesk
+
+/// `newsdesk-bench`: throughput benchmarks (release builds).
+@main
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "newsdesk-bench", abstract: "NewsDesk benchmarks.", subcommands: [])
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import NewsDesk
+
+/// The `newsdesk` command line: it parses arguments, loads the config and runs library stages.
+@main
+struct NewsDeskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsdesk",
+        abstract: "Fetch, clean, classify, store and export news articles.",
+        subcommands: [SanitizeCommand.self]
+    )
+}
