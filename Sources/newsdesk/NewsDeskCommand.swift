@@ -7,6 +7,11 @@ struct NewsDeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsdesk",
         abstract: "Fetch, clean, classify, store and export news articles.",
-        subcommands: [SanitizeCommand.self]
+        subcommands: [
+            IngestCommand.self, ReimportCommand.self,
+            ListCommand.self, ShowCommand.self, SearchCommand.self, SourcesCommand.self,
+            ExportCommand.self, FeedsCommand.self, FetchCommand.self,
+            ExtractCommand.self, SanitizeCommand.self, ClassifyCommand.self,
+        ]
     )
 }

@@ -1,0 +1,53 @@
+import Foundation
+
+/// An article as the store keeps it: what the pipeline produced plus its identity, section and history.
+public struct StoredArticle: Sendable, Equatable, Codable {
+    public var id: Int64
+    /// Canonical URL (tracking parameters gone, mobile hosts folded); unique in the store.
+    public var canonicalURL: String
+    /// Every other URL the article was seen under (feeds, portals, redirects).
+    public var otherURLs: [String]
+    /// The publisher's original URL when a portal page names it.
+    public var originalURL: String?
+    public var sourceID: String
+    public var section: String
+    /// True when a person pinned the section (`reimport --section`); it survives later imports.
+    public var sectionPinned: Bool
+    public var confidence: Double
+    public var classificationReason: String
+    public var title: String
+    public var byline: Byline
+    public var published: Date?
+    public var updated: Date?
+    /// When NewsDesk first stored the article.
+    public var fetchedAt: Date
+    /// When the stored article last changed (first store or a revision); export cursors follow this.
+    public var changedAt: Date
+    public var attribution: String?
+    public var leadImage: String?
+    public var description: String?
+    public var siteName: String?
+    public var language: String?
+    public var keywords: [String]
+    /// The sanitized HTML fragment.
+    public var html: String
+    /// The plain text of the body.
+    public var text: String
+    /// SHA-256 (hex) of the normalized text.
+    public var contentHash: String
+    /// 1 for the first version, +1 for each stored revision.
+    public var revision: Int
+
+    public init(id: Int64, canonicalURL: String, otherURLs: [String] = [], originalURL: String? = nil, sourceID: String,
+                section: String, sectionPinned: Bool = false, confidence: Double, classificationReason: String, title: String,
+                byline: Byline = Byline(), published: Date? = nil, updated: Date? = nil, fetchedAt: Date, changedAt: Date,
+                attribution: String? = nil, leadImage: String? = nil, description: String? = nil, siteName: String? = nil,
+                language: String? = nil, keywords: [String] = [], html: String, text: String, contentHash: String, revision: Int = 1) {
+        self.id = id; self.canonicalURL = canonicalURL; self.otherURLs = otherURLs; self.originalURL = originalURL
+        self.sourceID = sourceID; self.section = section; self.sectionPinned = sectionPinned; self.confidence = confidence
+        self.classificationReason = classificationReason; self.title = title; self.byline = byline; self.published = published
+        self.updated = updated; self.fetchedAt = fetchedAt; self.changedAt = changedAt; self.attribution = attribution
+        self.leadImage = leadImage; self.description = description; self.siteName = siteName; self.language = language
+        self.keywords = keywords; self.html = html; self.text = text; self.contentHash = contentHash; self.revision = revision
+    }
+}
