@@ -37,17 +37,40 @@ public struct StoredArticle: Sendable, Equatable, Codable {
     public var contentHash: String
     /// 1 for the first version, +1 for each stored revision.
     public var revision: Int
+    /// A store-wide counter bumped on every insert or revision (strictly increasing); export cursors follow it.
+    public var changeSeq: Int64
 
     public init(id: Int64, canonicalURL: String, otherURLs: [String] = [], originalURL: String? = nil, sourceID: String,
                 section: String, sectionPinned: Bool = false, confidence: Double, classificationReason: String, title: String,
                 byline: Byline = Byline(), published: Date? = nil, updated: Date? = nil, fetchedAt: Date, changedAt: Date,
                 attribution: String? = nil, leadImage: String? = nil, description: String? = nil, siteName: String? = nil,
-                language: String? = nil, keywords: [String] = [], html: String, text: String, contentHash: String, revision: Int = 1) {
+                language: String? = nil, keywords: [String] = [], html: String, text: String, contentHash: String, revision: Int = 1, changeSeq: Int64 = 0) {
         self.id = id; self.canonicalURL = canonicalURL; self.otherURLs = otherURLs; self.originalURL = originalURL
         self.sourceID = sourceID; self.section = section; self.sectionPinned = sectionPinned; self.confidence = confidence
         self.classificationReason = classificationReason; self.title = title; self.byline = byline; self.published = published
         self.updated = updated; self.fetchedAt = fetchedAt; self.changedAt = changedAt; self.attribution = attribution
         self.leadImage = leadImage; self.description = description; self.siteName = siteName; self.language = language
         self.keywords = keywords; self.html = html; self.text = text; self.contentHash = contentHash; self.revision = revision
+        self.changeSeq = changeSeq
+    }
+}
+
+/// Which stored articles a reader (list, export) wants. Empty arrays and nils mean "no restriction".
+public struct ArticleFilter: Sendable, Equatable {
+    public var sections: [String]
+    public var sources: [String]
+    /// Articles published (or, with no published date, fetched) at or after this time.
+    public var since: Date?
+    /// … and before this time.
+    public var until: Date?
+    public var ids: [Int64]
+    public var limit: Int?
+    /// Only articles whose `changeSeq` is greater than this (incremental export).
+    public var changedAfter: Int64?
+
+    public init(sections: [String] = [], sources: [String] = [], since: Date? = nil, until: Date? = nil,
+                ids: [Int64] = [], limit: Int? = nil, changedAfter: Int64? = nil) {
+        self.sections = sections; self.sources = sources; self.since = since; self.until = until
+        self.ids = ids; self.limit = limit; self.changedAfter = changedAfter
     }
 }
