@@ -80,25 +80,31 @@ public struct URLCleaner: Sendable, Equatable {
 
     /// Removes tracking parameters (see ``trackingParameters``) and lowercases scheme and host.
     public func clean(_ url: String, pageHost: String? = nil) -> String {
+        cleanCounting(url, pageHost: pageHost).url
+    }
+
+    /// `clean` plus the number of parameters removed.
+    func cleanCounting(_ url: String, pageHost: String?) -> (url: String, removed: Int) {
         var parts = URLParts(url.strippingURLNoise())
         parts.scheme = parts.scheme?.lowercased()
         if let a = parts.authority { parts.authority = Self.lowercaseHost(in: a) }
-        guard let query = parts.query else { return parts.joined }
+        guard let query = parts.query else { return (parts.joined, 0) }
         let refHost = (pageHost ?? parts.host).map(Self.bareHost)
         var kept: [Substring] = []
+        var removed = 0
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let eq = item.firstIndex(of: "=") ?? item.endIndex
             let name = item[item.startIndex..<eq].lowercased()
-            if trackingParameters.contains(name) { continue }
-            if trackingParameterPrefixes.contains(where: { name.hasPrefix($0) }) { continue }
+            if trackingParameters.contains(name) { removed += 1; continue }
+            if trackingParameterPrefixes.contains(where: { name.hasPrefix($0) }) { removed += 1; continue }
             if name == "ref", let refHost, eq < item.endIndex {
                 let value = String(item[item.index(after: eq)...]).removingPercentEncodingLossy()
-                if Self.bareHost(Self.hostOfRefValue(value)) == refHost { continue }
+                if Self.bareHost(Self.hostOfRefValue(value)) == refHost { removed += 1; continue }
             }
             kept.append(item)
         }
         parts.query = kept.isEmpty ? nil : kept.joined(separator: "&")
-        return parts.joined
+        return (parts.joined, removed)
     }
 
     /// Resolves `reference` against `base` (http or https). Returns the reference itself (noise removed)
