@@ -30,6 +30,10 @@ final class SanitizeEngine: HTMLSAXReceiver {
     private var attrCounts: [NameKey: Int] = [:]
     private var longAttrCounts: [String: Int] = [:]
     private var scratch: [UInt8] = []
+    /// An open `<p>` we added around leading bare text (libxml2 adds the same on a second pass).
+    private var impliedP = false
+    /// How many emitted (closing) elements are open.
+    private var emittedOpen = 0
 
     init(policy: CompiledPolicy, rules: URLRules, baseURL: String?, capacity: Int) {
         c = policy
@@ -83,16 +87,17 @@ final class SanitizeEngine: HTMLSAXReceiver {
             if !iframe(attributes) { removedByTag[idx] += 1 }
         case .unwrap:
             unwrappedByTag[idx] += 1
-            if t.block > 0 { htmlBreak(); text.brk(t.block) }
+            if t.block > 0 { closeImpliedP(); htmlBreak(); text.brk(t.block) }
             frames.append(Frame(tag: Int32(idx), kind: 2))
         case .image:
             image(attributes, fromNoscript: false)
             frames.append(Frame(tag: Int32(idx), kind: 1))
         case .allow:
-            if t.block > 0 { text.brk(t.block) }
+            if t.block > 0 { closeImpliedP(); text.brk(t.block) }
             if t.isPre { preDepth += 1 }
             startTag(t, attributes)
             frames.append(Frame(tag: Int32(idx), kind: t.isVoid ? 1 : 0))
+            if !t.isVoid { emittedOpen += 1 }
             if t.isVoid, t.bytes == [0x62, 0x72] { text.brk(1) }
         }
     }
@@ -116,6 +121,9 @@ final class SanitizeEngine: HTMLSAXReceiver {
             while i < b.count, Bytes.isSpace(b[i]) { i += 1 }
             if i == b.count { return }
             b = UnsafeBufferPointer(rebasing: b[i...])
+            // Bare text first: libxml2 wraps it in an implied <p> when it reads our output again, so emit it now.
+            out.append(contentsOf: [0x3C, 0x70, 0x3E])
+            impliedP = true
         }
         if pendingLazy, b.contains(where: { !Bytes.isSpace($0) }) { pendingLazy = false }
         writeText(b)
@@ -125,6 +133,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
     /// Closes what libxml2 left open (it should not) and returns the result.
     func finish() -> SanitizedHTML {
         while let f = frames.popLast() { close(f) }
+        if impliedP { out.append(contentsOf: [0x3C, 0x2F, 0x70, 0x3E]); impliedP = false }
         while let last = out.last, Bytes.isSpace(last) { out.removeLast() }
         let html = String(decoding: out, as: UTF8.self)
         report.trackingParametersRemoved = counts.parametersRemoved
@@ -140,9 +149,16 @@ final class SanitizeEngine: HTMLSAXReceiver {
 
     // MARK: Elements
 
+    private func closeImpliedP() {
+        guard impliedP, emittedOpen == 0 else { return }
+        out.append(contentsOf: [0x3C, 0x2F, 0x70, 0x3E])
+        impliedP = false
+    }
+
     private func close(_ f: Frame) {
         switch f.kind {
         case 0:
+            emittedOpen -= 1
             let t = c.tags[Int(f.tag)]
             out.append(0x3C); out.append(0x2F); out.append(contentsOf: t.bytes); out.append(0x3E)
             if t.isPre { preDepth -= 1 }
