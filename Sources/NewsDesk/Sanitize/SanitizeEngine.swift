@@ -56,6 +56,8 @@ final class SanitizeEngine: HTMLSAXReceiver {
         if removeDepth > 0 {
             removeDepth += 1
             if inNoscript, pendingLazy, NameKey(name) == CompiledPolicy.img { image(attributes, fromNoscript: true) }
+            // <base> lives in <head>, which is removed with its content: still honour it.
+            if !baseSeen, Bytes.equals(name, "base") { baseElement(attributes) }
             return
         }
         let idx = NameKey(name).flatMap { c.tagIndex[$0] } ?? -1
