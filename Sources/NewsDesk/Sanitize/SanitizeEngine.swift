@@ -265,8 +265,11 @@ final class SanitizeEngine: HTMLSAXReceiver {
                 if key == CompiledPolicy.src { src = v.map { String(cString: $0) }; return }
                 if let i = c.lazyIndex[key] { lazy[i] = v.map { String(cString: $0) }; count(n, key); return }
                 if let i = c.srcsetIndex[key] { srcsets[i] = v.map { String(cString: $0) }; count(n, key); return }
-                if key == CompiledPolicy.width { width = v.flatMap(Self.leadingInt) }
-                if key == CompiledPolicy.height { height = v.flatMap(Self.leadingInt) }
+                if key == CompiledPolicy.width || key == CompiledPolicy.height {
+                    // Only plain pixel counts survive ("auto", "100%" and CSS go).
+                    guard let v, let number = Self.plainInt(v) else { count(n, key); return }
+                    if key == CompiledPolicy.width { width = number } else { height = number }
+                }
             }
             guard dropCheck(n, key) else { return }
             guard let key, c.imgAttributes.contains(key) else { count(n, key); return }
@@ -310,12 +313,11 @@ final class SanitizeEngine: HTMLSAXReceiver {
         out.append(0x3E)
     }
 
-    private static func leadingInt(_ p: UnsafePointer<UInt8>) -> Int? {
+    /// The value when it is only decimal digits (at most 9).
+    private static func plainInt(_ p: UnsafePointer<UInt8>) -> Int? {
         var i = 0, v = 0
-        while p[i] == 0x20 { i += 1 }
-        let start = i
-        while p[i] >= 0x30 && p[i] <= 0x39 && i - start < 9 { v = v * 10 + Int(p[i] - 0x30); i += 1 }
-        return i > start ? v : nil
+        while p[i] >= 0x30 && p[i] <= 0x39 && i < 9 { v = v * 10 + Int(p[i] - 0x30); i += 1 }
+        return i > 0 && p[i] == 0 ? v : nil
     }
 
     /// `hidden`, `display:none` or `visibility:hidden` in `style`.
