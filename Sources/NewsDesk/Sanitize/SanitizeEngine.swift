@@ -426,12 +426,7 @@ struct TextBuilder {
 
     mutating func append(_ b: UnsafeBufferPointer<UInt8>, pre: Bool) {
         for ch in b {
-            if Bytes.isSpace(ch) && !(pre && ch == 0x0A) { pendingSpace = true; continue }
-            if ch == 0x0A {  // a newline inside pre
-                if !bytes.isEmpty { bytes.append(0x0A) }
-                pendingSpace = false
-                continue
-            }
+            if Bytes.isSpace(ch) && !pre { pendingSpace = true; continue }
             if pendingBreak > 0 {
                 if !bytes.isEmpty {
                     while let l = bytes.last, l == 0x20 { bytes.removeLast() }
