@@ -17,8 +17,10 @@ struct URLRules: Sendable {
         if s.isEmpty { return .empty }
         if let scheme = URLCleaner.scheme(of: s), !policy.linkSchemes.contains(scheme) { return .rejected(raw) }
         let resolved = URLCleaner.resolve(s, against: base)
-        if let scheme = URLCleaner.scheme(of: resolved), !policy.linkSchemes.contains(scheme) { return .rejected(raw) }
-        if URLCleaner.scheme(of: resolved) == "mailto" { return .url(resolved) }
+        let scheme = URLCleaner.scheme(of: resolved)
+        if let scheme, !policy.linkSchemes.contains(scheme) { return .rejected(raw) }
+        // No query: nothing to clean (resolve already lowercased scheme and host).
+        if scheme == "mailto" || !resolved.utf8.contains(0x3F) { return .url(resolved) }
         let (clean, removed) = policy.urlCleaner.cleanCounting(resolved, pageHost: pageHost)
         counts.parametersRemoved += removed
         return .url(clean)
@@ -47,8 +49,12 @@ struct URLRules: Sendable {
         }
         if let scheme = URLCleaner.scheme(of: u), !policy.imageSchemes.contains(scheme) { return .rejected(raw) }
         u = applyParameterRules(u)
-        let (clean, removed) = policy.urlCleaner.cleanCounting(u, pageHost: pageHost)
-        counts.parametersRemoved += removed
+        var clean = u
+        if u.utf8.contains(0x3F) {
+            let (c, removed) = policy.urlCleaner.cleanCounting(u, pageHost: pageHost)
+            clean = c
+            counts.parametersRemoved += removed
+        }
         if let host = URLCleaner.host(of: clean), Self.hostMatches(host, policy.beaconHosts) { return .beacon }
         return .url(clean)
     }

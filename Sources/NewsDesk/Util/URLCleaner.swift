@@ -89,7 +89,7 @@ public struct URLCleaner: Sendable, Equatable {
         parts.scheme = parts.scheme?.lowercased()
         if let a = parts.authority { parts.authority = Self.lowercaseHost(in: a) }
         guard let query = parts.query else { return (parts.joined, 0) }
-        let refHost = (pageHost ?? parts.host).map(Self.bareHost)
+        let ownHost = parts.host
         var kept: [Substring] = []
         var removed = 0
         for itemBytes in query.utf8.split(separator: 0x26, omittingEmptySubsequences: true) {
@@ -98,7 +98,7 @@ public struct URLCleaner: Sendable, Equatable {
             let name = item[item.startIndex..<eq].lowercased()
             if trackingParameters.contains(name) { removed += 1; continue }
             if trackingParameterPrefixes.contains(where: { name.hasPrefix($0) }) { removed += 1; continue }
-            if name == "ref", let refHost, eq < item.endIndex {
+            if name == "ref", let refHost = (pageHost ?? ownHost).map(Self.bareHost), eq < item.endIndex {
                 let value = String(item[item.utf8.index(after: eq)...]).removingPercentEncodingLossy()
                 if Self.bareHost(Self.hostOfRefValue(value)) == refHost { removed += 1; continue }
             }
