@@ -425,8 +425,13 @@ struct TextBuilder {
     }
 
     mutating func append(_ b: UnsafeBufferPointer<UInt8>, pre: Bool) {
-        for ch in b {
-            if Bytes.isSpace(ch) && !pre { pendingSpace = true; continue }
+        let n = b.count
+        var i = 0
+        while i < n {
+            if !pre && Bytes.isSpace(b[i]) { pendingSpace = true; i += 1; continue }
+            // A run of bytes copied as is (non-blank, or anything inside pre).
+            var j = i + 1
+            if !pre { while j < n, !Bytes.isSpace(b[j]) { j += 1 } } else { j = n }
             if pendingBreak > 0 {
                 if !bytes.isEmpty {
                     while let l = bytes.last, l == 0x20 { bytes.removeLast() }
@@ -438,7 +443,8 @@ struct TextBuilder {
                 if let l = bytes.last, l != 0x0A { bytes.append(0x20) }
                 pendingSpace = false
             }
-            bytes.append(ch)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+            i = j
         }
     }
 

@@ -142,7 +142,7 @@ struct URLRules: Sendable {
     }
 
     private func applyParameterRules(_ url: String) -> String {
-        guard url.contains("?"), !policy.imageParameterRules.isEmpty else { return url }
+        guard url.utf8.contains(0x3F), !policy.imageParameterRules.isEmpty else { return url }
         var parts = URLParts(url)
         guard let host = parts.host, let q = parts.query else { return url }
         var drop: Set<String> = []
