@@ -61,8 +61,10 @@ final class AtomicFile: ByteSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, fsyncs, renames the temporary file over `path` and fsyncs the folder.
-    func commit() throws(ExportError) {
+    /// Flushes, fsyncs, renames the temporary file over `path` (or `target`, in the same folder) and fsyncs
+    /// the folder.
+    func commit(as target: String? = nil) throws(ExportError) {
+        let path = target ?? self.path
         guard !done else { return }
         try flush()
         guard fsync(fd) == 0 else { throw .writeFailed(path: tempPath, reason: "fsync: " + Self.errnoText()) }
