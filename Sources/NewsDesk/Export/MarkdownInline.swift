@@ -7,6 +7,8 @@ struct MarkdownInline {
 
     private var out = ""
     private var pendingSpace = false
+    /// Whitespace seen before any content (emphasis and links move it outside their delimiters).
+    private var leadingSpace = false
     /// True while nothing but markup-free whitespace has been written on the current line.
     private var atLineStart: Bool
     private let breaks: Breaks
@@ -94,6 +96,7 @@ struct MarkdownInline {
         for ch in s {
             if ch.isWhitespace && ch != "\u{00A0}" {
                 flushWord(&self)
+                if out.isEmpty { leadingSpace = true }
                 if !out.isEmpty && !atLineStartAfterBreak { pendingSpace = true }
             } else {
                 word.append(ch)
@@ -154,7 +157,7 @@ struct MarkdownInline {
     private mutating func wrap(_ children: [HTMLNode], open: String, close: String, htmlTag: String) {
         var inner = MarkdownInline(lineStart: false, breaks: breaks)
         for c in children { inner.node(c) }
-        let leading = inner.out.first?.isWhitespace ?? false
+        let leading = inner.leadingSpace
         let content = inner.finish()
         let trailing = inner.pendingSpace
         guard !content.isEmpty else { if leading || trailing { pendingSpace = !out.isEmpty }; return }
@@ -191,7 +194,7 @@ struct MarkdownInline {
         let href = a.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         var inner = MarkdownInline(lineStart: false, breaks: breaks == .hard ? .space : breaks)
         for c in a.children { inner.node(c) }
-        let leading = inner.out.first?.isWhitespace ?? false
+        let leading = inner.leadingSpace
         let label = inner.finish()
         let trailing = inner.pendingSpace
         if leading { pendingSpace = !out.isEmpty }
