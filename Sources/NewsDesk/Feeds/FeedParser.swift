@@ -43,9 +43,17 @@ public struct FeedParser: Sendable {
     // MARK: - Formats
 
     private static func xml(_ page: DecodedPage, _ finisher: inout FeedItemFinisher) throws(FeedError) -> ParsedFeed {
-        let doc: XMLDocument
+        var doc: XMLDocument
+        var repairs = 0
         do {
             doc = try XMLDocument(bytes: page.bytes, encoding: page.charset, url: page.url)
+            if doc.hadEntityProblems {
+                let (fixed, n) = XMLRepair.repair(page.bytes)
+                if n > 0 {
+                    doc = try XMLDocument(bytes: fixed, encoding: page.charset, url: page.url)
+                    repairs = n
+                }
+            }
         } catch {
             switch error {
             case .entityExpansion(let why): throw .entityExpansion(url: page.url, detail: why)
@@ -73,15 +81,16 @@ public struct FeedParser: Sendable {
             let name = root.localName
             throw .notAFeed(url: page.url, found: name.lowercased() == "html" ? "an HTML page" : "an XML document with root <\(name)>")
         }
+        let items = finisher.finish(drafts)
         var warnings: [String] = []
+        if repairs > 0 { warnings.append("repaired \(repairs) bare '&' or HTML entity reference(s) that XML does not allow") }
         if !doc.wellFormed {
-            if drafts.isEmpty {
+            if items.isEmpty {
                 throw .malformed(url: page.url, detail: "not well-formed XML, \(doc.errors.first ?? "unknown error"), and no complete item")
             }
-            warnings.append("not well-formed XML (\(doc.errors.first ?? "unknown error")); kept the \(drafts.count) item(s) that parsed")
+            warnings.append("not well-formed XML (\(doc.errors.first ?? "unknown error")); kept the \(items.count) item(s) that parsed")
         }
         if incomplete > 0 { warnings.append("feed ends early (truncated): \(incomplete) incomplete item(s) dropped") }
-        let items = finisher.finish(drafts)
         return ParsedFeed(title: title, format: format, items: items, warnings: warnings + finisher.warnings)
     }
 

@@ -23,6 +23,8 @@ final class XMLDocument {
     let errors: [String]
     /// False when libxml2 had to recover from an error.
     let wellFormed: Bool
+    /// The parser met bare `&` or undeclared entities (text was dropped there).
+    let hadEntityProblems: Bool
     /// Elements still open when the input ended (a truncated document).
     private let unclosed: Set<xmlNodePtr>
 
@@ -64,6 +66,7 @@ final class XMLDocument {
         errors = messages
         wellFormed = ctxt.pointee.wellFormed != 0
         unclosed = open
+        hadEntityProblems = collector.entityProblems
     }
 
     deinit { xmlFreeDoc(doc) }
@@ -90,6 +93,7 @@ extension XMLDocument: Sendable {}
 private final class ErrorCollector {
     var messages: [String] = []
     var entityLoop = false
+    var entityProblems = false
 }
 
 private let xmlDocumentCollectError: xmlStructuredErrorFunc = { userData, error in
@@ -101,6 +105,8 @@ private let xmlDocumentCollectError: xmlStructuredErrorFunc = { userData, error 
     if code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
         collector.entityLoop = true
     }
+    // Bare `&`, missing `;`, undeclared (HTML) entities: `XMLRepair` can fix these.
+    if [22, 23, 26, 27, 68].contains(code) { collector.entityProblems = true }
     guard collector.messages.count < 8 else { return }
     let msg = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "error \(code)"
     collector.messages.append("line \(error.pointee.line): \(msg)")

@@ -42,10 +42,44 @@ import TestSupport
 
     @Test func partlyBrokenFeedYieldsWhatParses() throws {
         let feed = try FeedParser.parse(try feedPage("broken-rss2.xml", url: "https://broken.example.com/rss"), type: .auto, links: nil)
-        #expect(feed.items.first?.title == "Good one")
-        #expect(feed.items.last?.title == "Good after")
-        #expect(feed.items.count >= 2)
-        #expect(feed.warnings.contains { $0.contains("not well-formed") })
+        #expect(feed.items.map(\.title) == ["Good one", "Bad & unescaped ampersand", "Mismatched tag", "Good after"])
+        // The bare `&` in the link is repaired, not dropped (libxml2 alone would give `?a=1=2`).
+        #expect(feed.items[1].link == "https://broken.example.com/2?a=1&b=2")
+        #expect(feed.warnings.contains { $0.contains("repaired 2") })
+        #expect(feed.warnings.contains { $0.contains("not well-formed") && $0.contains("line 5") })
+    }
+
+    @Test func htmlEntitiesInXMLAreKept() throws {
+        let xml = "<rss version=\"0.91\"><channel><title>A&nbsp;B</title><item><title>삼성&middot;LG &hellip; &copy;2026 &bogus; &#54620;</title>"
+            + "<link>https://ent.example.com/1?x=1&amp;y=2</link></item></channel></rss>"
+        let page = DecodedPage(url: "https://ent.example.com/rss", bytes: Array(xml.utf8), charset: "UTF-8", charsetSource: .sniffed)
+        let feed = try FeedParser.parse(page, type: .auto, links: nil)
+        #expect(feed.title == "A B")
+        #expect(feed.items.map(\.title) == ["삼성·LG … ©2026 &bogus; 한"])
+        #expect(feed.items.first?.link == "https://ent.example.com/1?x=1&y=2")
+    }
+
+    struct RepairCase: Sendable, CustomTestStringConvertible {
+        let input: String; let output: String; let fixes: Int
+        var testDescription: String { input }
+    }
+    static let repairs: [RepairCase] = [
+        .init(input: "<a>x & y</a>", output: "<a>x &amp; y</a>", fixes: 1),
+        .init(input: "<a href='?a=1&b=2'/>", output: "<a href='?a=1&amp;b=2'/>", fixes: 1),
+        .init(input: "<a>&amp;&lt;&#65;&#x41;</a>", output: "<a>&amp;&lt;&#65;&#x41;</a>", fixes: 0),
+        .init(input: "<a>&nbsp;&middot;</a>", output: "<a>&#160;&#183;</a>", fixes: 2),
+        .init(input: "<a>&nosuch;</a>", output: "<a>&amp;nosuch;</a>", fixes: 1),
+        .init(input: "<a><![CDATA[a & b &nbsp;]]></a>", output: "<a><![CDATA[a & b &nbsp;]]></a>", fixes: 0),
+        .init(input: "<!-- & --><a/>", output: "<!-- & --><a/>", fixes: 0),
+        .init(input: "<!DOCTYPE a [<!ENTITY own \"x\">]><a>&own; &</a>", output: "<!DOCTYPE a [<!ENTITY own \"x\">]><a>&own; &amp;</a>", fixes: 1),
+        .init(input: "<a>&#12</a>", output: "<a>&amp;#12</a>", fixes: 1),
+    ]
+
+    @Test(arguments: repairs)
+    func repairsEntities(_ c: RepairCase) {
+        let (bytes, fixes) = XMLRepair.repair(Array(c.input.utf8))
+        #expect(String(decoding: bytes, as: UTF8.self) == c.output)
+        #expect(fixes == c.fixes)
     }
 
     struct BadCase: Sendable, CustomTestStringConvertible {
