@@ -13,11 +13,11 @@ public final class ArticleStore: Sendable {
     public let path: String
     let pool: DatabasePool
     let logger: Logger?
-    /// Applied to URLs before identity keys are built (the pipeline passes the tracking-parameter cleaner).
+    /// Applied to URLs before identity keys are built: `URLCleaner` (tracking parameters) unless a test passes another.
     let urlCleaner: @Sendable (String) -> String
 
     /// Opens (creating if needed) and migrates the store at `path`.
-    public init(path: String, logger: Logger? = nil, urlCleaner: @escaping @Sendable (String) -> String = { $0 }) throws(StoreError) {
+    public init(path: String, logger: Logger? = nil, urlCleaner: @escaping @Sendable (String) -> String = { URLCleaner.clean($0) }) throws(StoreError) {
         self.path = path
         self.logger = logger
         self.urlCleaner = urlCleaner

@@ -28,6 +28,8 @@ struct ArticleStoreTests {
         #expect(try t.store.article(url: "http://it.example.com/news/100#x")?.id == id)
         #expect(try t.store.article(url: "https://mobile.it.example.com/news/100")?.id == id)
         #expect(try t.store.article(url: "https://it.example.com/news/101") == nil)
+        // Tracking parameters do not change identity (URLCleaner).
+        #expect(try t.store.article(url: "https://it.example.com/news/100?utm_source=feed&fbclid=x")?.id == id)
         #expect(try t.store.source(id: "it-news")?.articlesStored == 1)
     }
 
