@@ -54,7 +54,7 @@ enum BoilerplateLines {
         for opener in creditOpeners where s.hasPrefix(opener) {
             var rest = s.dropFirst(opener.count)
             while let f = rest.first, f == " " || f == "제" || f == "공" { rest = rest.dropFirst() }
-            if let f = rest.first, "=:/".contains(f) { return true }
+            if let f = rest.first, "=:/]".contains(f) { return true }
         }
         return false
     }

@@ -123,3 +123,11 @@ public struct Extractor: Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 }
+
+extension Extractor {
+    /// The plain text of an HTML fragment such as `bodyHTML`: one line per block and `<br>`, whitespace collapsed.
+    public static func text(ofFragment html: String) -> String {
+        guard let doc = try? HTMLDocument(html: "<html><body>" + html + "</body></html>"), let body = doc.body else { return "" }
+        return NodeText.render(body)
+    }
+}

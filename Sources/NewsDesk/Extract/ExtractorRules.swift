@@ -23,7 +23,7 @@ extension SiteRule {
                  date: "span.media_end_head_info_datestamp_time"),
         SiteRule(hosts: ["yna.co.kr"], name: "yonhap",
                  content: "article.story-news, div.story-news",
-                 remove: ["div.comp-box", "aside", "div.writer-zone01", "p.txt-copyright", "div.keyword-zone"],
+                 remove: ["aside", "div.writer-zone01", "p.txt-copyright", "div.keyword-zone"],
                  title: "h1.tit01, h1.tit", byline: "div.writer-zone01 strong.tit-name, #newsWriterCarousel01 strong.tit-name",
                  date: "p.update-time"),
         SiteRule(hosts: ["zdnet.co.kr"], name: "zdnet-korea",
