@@ -18,7 +18,7 @@ e = html.escape
 KO_TITLES = [a["title"] for a in KO.values()]
 EN_TITLES = [a["title"] for a in EN.values()]
 
-def filler_script(n=40):
+def filler_script(n=160):
     slots = ",".join('{"slot":"ad_%d","size":[300,250],"targeting":{"section":"news","pos":"%d"}}' % (i, i) for i in range(n))
     return ('<script>window.__CONFIG__={"ads":[%s],"tracking":{"enabled":true,"endpoint":"/collect"}};'
             'function loadAds(){for(var i=0;i<__CONFIG__.ads.length;i++){var d=document.createElement("div");d.id=__CONFIG__.ads[i].slot;}}'
@@ -69,6 +69,7 @@ def head(title, desc, url, image, site, published, modified=None, section=None, 
     if author: m.append('<meta name="author" content="%s">' % e(author))
     if jsonld: m.append('<script type="application/ld+json">%s</script>' % json.dumps(jsonld, ensure_ascii=False))
     m.append(extra)
+    m.append("<style>" + "".join(".c%d{margin:%dpx 0;padding:0 %dpx;font-size:%dpx;color:#%06x}" % (i, i % 9, i % 7, 12 + i % 6, i * 4099 % 0xFFFFFF) for i in range(300)) + "</style>")
     m.append(filler_script())
     return '<!DOCTYPE html>\n<html lang="%s">\n<head>\n%s\n</head>\n' % (lang, "\n".join(m))
 
