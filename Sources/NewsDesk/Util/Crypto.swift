@@ -1,7 +1,7 @@
 /// SHA-256 (FIPS 180-4) in plain Swift, for signing image-proxy URLs without a crypto dependency.
 ///
 /// Not constant-time with respect to the message length, which is public here; not meant for secrets at rest.
-public struct SHA256: Sendable {
+public struct SHA256Hash: Sendable {
     private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
     private var buffer: [UInt8] = []
@@ -12,7 +12,7 @@ public struct SHA256: Sendable {
 
     /// The digest of `data` in one call.
     public static func hash(_ data: some Sequence<UInt8>) -> [UInt8] {
-        var s = SHA256()
+        var s = SHA256Hash()
         s.update(data)
         return s.finalize()
     }
@@ -87,13 +87,13 @@ public struct SHA256: Sendable {
 public enum HMACSHA256 {
     /// The 32-byte MAC of `message` under `key`.
     public static func mac(key: some Collection<UInt8>, message: some Sequence<UInt8>) -> [UInt8] {
-        var k = key.count > 64 ? SHA256.hash(key) : Array(key)
+        var k = key.count > 64 ? SHA256Hash.hash(key) : Array(key)
         k += [UInt8](repeating: 0, count: 64 - k.count)
-        var inner = SHA256()
+        var inner = SHA256Hash()
         inner.update(k.map { $0 ^ 0x36 })
         inner.update(message)
         let innerDigest = inner.finalize()
-        var outer = SHA256()
+        var outer = SHA256Hash()
         outer.update(k.map { $0 ^ 0x5c })
         outer.update(innerDigest)
         return outer.finalize()
