@@ -109,7 +109,7 @@ public final class TestServer: Sendable {
     /// The requests for one path.
     public func requests(for path: String) -> [RecordedRequest] { requests.filter { $0.path == path } }
 
-    /// The most connections that were open at the same time.
+    /// The most connections in progress at the same time (a connection stops counting right before its last bytes are sent).
     public var maxConcurrentConnections: Int { state.withLock { $0.maxActive } }
 
     /// How many connections were accepted.
@@ -138,15 +138,21 @@ public final class TestServer: Sendable {
                 $0.maxActive = max($0.maxActive, $0.active)
             }
             let t = Thread { [self] in
-                serve(c)
+                let ended = Atomic<Bool>(false)
+                let end = {
+                    if !ended.exchange(true, ordering: .relaxed) { self.state.withLock { $0.active -= 1 } }
+                }
+                serve(c, end: end)
+                end()
                 close(c)
-                state.withLock { $0.active -= 1 }
             }
             t.start()
         }
     }
 
-    private func serve(_ fd: Int32) {
+    /// Serves one request. `end` is called right before the last bytes go out, so a client that has read
+    /// the whole response never sees its connection still counted as active.
+    private func serve(_ fd: Int32, end: () -> Void) {
         var tv = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         guard let request = readRequest(fd) else { return }
@@ -178,18 +184,20 @@ public final class TestServer: Sendable {
         for (k, v) in headers { head += "\(k): \(v)\r\n" }
         if response.sendContentLength && status != 304 { head += "Content-Length: \(response.contentLengthOverride ?? body.count)\r\n" }
         head += "Connection: close\r\n\r\n"
-        guard writeAll(fd, Array(head.utf8)) else { return }
-        if request.method == "HEAD" || status == 304 { return }
-        if let drip = response.drip {
+        if request.method == "HEAD" || status == 304 { body = [] }
+        if let drip = response.drip, !body.isEmpty {
+            guard writeAll(fd, Array(head.utf8)) else { return }
             var i = 0
             while i < body.count, !stopped.load(ordering: .relaxed) {
-                let end = min(i + drip.chunk, body.count)
-                guard writeAll(fd, Array(body[i..<end])) else { return }
-                i = end
+                let stop = min(i + drip.chunk, body.count)
+                if stop == body.count { end() }
+                guard writeAll(fd, Array(body[i..<stop])) else { return }
+                i = stop
                 if i < body.count { Thread.sleep(forTimeInterval: drip.interval) }
             }
         } else {
-            _ = writeAll(fd, body)
+            end()
+            _ = writeAll(fd, Array(head.utf8) + body)
         }
     }
 
