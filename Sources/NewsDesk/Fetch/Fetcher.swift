@@ -14,7 +14,8 @@ import Synchronization
 ///   with `.backingOff` until then), robots.txt fetched once per host per fetcher and obeyed.
 /// - Concurrency: one thread runs a curl multi handle; `fetch` suspends, it never blocks the caller's thread.
 ///
-/// 304 is a result (`notModified`); 4xx/5xx throw `.httpStatus`.
+/// 304 is a result (`notModified`); 4xx/5xx throw `.httpStatus`. `elapsed` is the sum of the hops' transfer times
+/// (libcurl's TOTAL_TIME), without robots.txt and politeness waits.
 public final class Fetcher: Sendable {
     public let defaults: FetchDefaults
     /// Redirects followed per fetch.
@@ -58,6 +59,7 @@ public final class Fetcher: Sendable {
         var target = first
         var visited: Set<String> = [url]
         var hops = 0
+        var transferSeconds = 0.0
         while true {
             if request.obeyRobots ?? defaults.obeyRobots {
                 let rules = await robotsRules(for: target, policy: policy, request: request)
@@ -66,6 +68,7 @@ public final class Fetcher: Sendable {
             }
             let result = try await hop(url: url, target: target, request: request, policy: policy, deadline: deadline,
                                        firstHost: first.hostKey, maxBytes: request.maxBytes ?? defaults.maxBodyBytes)
+            transferSeconds += result.totalTime
             if (300...399).contains(result.status), result.status != 304, let next = result.redirectURL {
                 hops += 1
                 guard hops <= Self.maxRedirects else { throw .tooManyRedirects(url: request.url, limit: Self.maxRedirects) }
@@ -86,11 +89,9 @@ public final class Fetcher: Sendable {
                 }
                 throw .httpStatus(url: url, status: result.status, retryAfter: retryAfter)
             }
-            let elapsed = started.duration(to: .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             logger.debug("fetched", metadata: ["fetch.url": "\(url)", "fetch.status": "\(result.status)", "fetch.bytes": "\(result.body.count)"])
             return FetchedResource(requestedURL: request.url, finalURL: url, status: result.status, headers: headers,
-                                   body: result.body, elapsed: seconds)
+                                   body: result.body, elapsed: transferSeconds)
         }
     }
 
