@@ -113,15 +113,17 @@ public final class Fetcher: Sendable {
         var lines: [String] = []
         let crossHost = target.hostKey != firstHost
         for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
-            guard !name.contains(where: { $0 == "\r" || $0 == "\n" || $0 == ":" }), !value.contains(where: { $0 == "\r" || $0 == "\n" }) else { continue }
+            // Character comparison would miss "\r\n" (one grapheme): check scalars.
+            guard !name.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == ":" }),
+                  !value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else { continue }
             if crossHost, ["authorization", "cookie"].contains(name.lowercased()) { continue }
             lines.append("\(name): \(value)")
         }
         if !request.headers.keys.contains(where: { $0.lowercased() == "accept" }) {
             lines.append("Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
         }
-        if let etag = request.etag, !etag.contains(where: \.isNewline) { lines.append("If-None-Match: \(etag)") }
-        if let lm = request.lastModified, !lm.contains(where: \.isNewline) { lines.append("If-Modified-Since: \(lm)") }
+        if let etag = request.etag, !etag.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) { lines.append("If-None-Match: \(etag)") }
+        if let lm = request.lastModified, !lm.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) { lines.append("If-Modified-Since: \(lm)") }
         let spec = HopSpec(url: url, headers: lines, userAgent: defaults.userAgent,
                            connectTimeoutMS: Int(defaults.connectTimeout * 1000), totalTimeoutMS: remainingMS,
                            lowSpeedLimit: defaults.lowSpeedLimit, lowSpeedTime: max(1, Int(defaults.lowSpeedTime.rounded())),
