@@ -7,8 +7,53 @@ import Synchronization
 /// Each connection is served on its own thread, one request per connection (`Connection: close`).
 /// Routes are scriptable (`TestResponse`): status, headers, body, delay, slow drip, redirects, gzip,
 /// conditional GET. Every request is logged (`requests`), and the server counts concurrent connections
-/// (`maxConcurrentConnections`). Unknown paths answer 404. Thread-safe; `stop()` (or deinit) closes it.
+/// (`maxConcurrentConnections`). Unknown paths answer 404. Thread-safe; `stop()` (or releasing the server) closes it.
 public final class TestServer: Sendable {
+    private let core: ServerCore
+
+    /// Starts a server on `host` (a loopback literal) with a kernel-chosen port.
+    public init(host: String = "127.0.0.1") throws(TestServerError) { core = try ServerCore(host: host) }
+
+    deinit { core.stop() }
+
+    /// The address the server listens on: `127.0.0.1`, `127.0.0.2`, `::1`, …
+    public var host: String { core.host }
+    /// The kernel-chosen port.
+    public var port: Int { core.port }
+    /// `http://127.0.0.1:PORT` (IPv6 hosts in brackets).
+    public var baseURL: String { core.baseURL }
+    /// The absolute URL of `path` (which starts with `/`).
+    public func url(_ path: String) -> String { core.url(path) }
+    /// Sets (or replaces) the response for `path` (the request target including any query).
+    public func route(_ path: String, _ response: TestResponse) { core.route(path, response) }
+    /// Sets a handler that builds the response for `path` from the request (called on the connection's thread).
+    public func route(_ path: String, handler: @escaping @Sendable (RecordedRequest) -> TestResponse) { core.route(path, handler: handler) }
+    /// Replaces the body of a fixed route at runtime (other fields stay); adds a 200 route if there is none.
+    public func setBody(_ path: String, _ body: [UInt8]) { core.setBody(path, body) }
+    /// Removes a route (it answers 404 again).
+    public func removeRoute(_ path: String) { core.removeRoute(path) }
+    /// Every request received so far, in arrival order.
+    public var requests: [RecordedRequest] { core.requests }
+    /// The requests for one path (the full target, with the query).
+    public func requests(for path: String) -> [RecordedRequest] { core.requests(for: path) }
+    /// The most connections in progress at the same time (a connection stops counting right before its last bytes are sent).
+    public var maxConcurrentConnections: Int { core.maxConcurrentConnections }
+    /// How many connections were accepted.
+    public var connectionCount: Int { core.connectionCount }
+    /// Forgets the request log and the connection counters.
+    public func resetLog() { core.resetLog() }
+    /// Stops accepting connections. Connections in progress finish or fail.
+    public func stop() { core.stop() }
+}
+
+/// The listening socket, routes and log; owned by `TestServer` and by the threads that serve it.
+/// A small HTTP/1.1 server on raw sockets for the tests: loopback only, port chosen by the kernel.
+///
+/// Each connection is served on its own thread, one request per connection (`Connection: close`).
+/// Routes are scriptable (`TestResponse`): status, headers, body, delay, slow drip, redirects, gzip,
+/// conditional GET. Every request is logged (`requests`), and the server counts concurrent connections
+/// (`maxConcurrentConnections`). Unknown paths answer 404. Thread-safe; `stop()` (or deinit) closes it.
+final class ServerCore: Sendable {
     /// The address the server listens on: `127.0.0.1`, `127.0.0.2`, `::1`, …
     public let host: String
     /// The kernel-chosen port.
@@ -69,8 +114,6 @@ public final class TestServer: Sendable {
         t.name = "TestServer \(host):\(chosen)"
         t.start()
     }
-
-    deinit { stop() }
 
     /// `http://127.0.0.1:PORT` (IPv6 hosts in brackets).
     public var baseURL: String { host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)" }

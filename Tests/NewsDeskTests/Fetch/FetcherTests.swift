@@ -141,6 +141,28 @@ import TestSupport
         #expect(String(decoding: ok.body, as: UTF8.self) == "internal")
     }
 
+    @Test func ipv6LoopbackWithAllowance() async throws {
+        let s = try TestServer(host: "::1")
+        defer { s.stop() }
+        s.route("/six", .text("six"))
+        let r = try await Self.fetcher().fetch(FetchRequest(url: s.url("/six"), allowNetworks: ["::1/128"]))
+        #expect(String(decoding: r.body, as: UTF8.self) == "six")
+    }
+
+    @Test func credentialsAreNotForwardedToAnotherHost() async throws {
+        let one = try TestServer(host: "127.0.0.1")
+        let two = try TestServer(host: "127.0.0.2")
+        defer { one.stop(); two.stop() }
+        one.route("/go", .redirect(to: two.url("/land")))
+        two.route("/land", .text("landed"))
+        let r = FetchRequest(url: one.url("/go"), headers: ["Authorization": "Bearer t", "X-Keep": "1"], allowNetworks: ["127.0.0.0/8"])
+        _ = try await Self.fetcher().fetch(r)
+        #expect(one.requests(for: "/go").first?.header("authorization") == "Bearer t")
+        let landed = try #require(two.requests(for: "/land").first)
+        #expect(landed.header("authorization") == nil)
+        #expect(landed.header("x-keep") == "1")
+    }
+
     @Test(arguments: ["127.0.0.1", "::1"])
     func loopbackWithoutAllowanceIsRefused(_ host: String) async throws {
         let s = try TestServer(host: host)
