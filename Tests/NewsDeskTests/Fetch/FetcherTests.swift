@@ -279,6 +279,43 @@ import TestSupport
         #expect(ignored.status == 200)
     }
 
+    @Test func robotsStatusesDecide() async throws {
+        let missing = try TestServer(host: "127.0.0.1")
+        let broken = try TestServer(host: "127.0.0.2")
+        defer { missing.stop(); broken.stop() }
+        missing.route("/page", .text("ok"))  // /robots.txt answers 404: everything allowed
+        broken.route("/robots.txt", TestResponse(status: 503))
+        broken.route("/page", .text("ok"))
+        let f = Self.fetcher(Self.defaults(robots: true))
+        let ok = try await f.fetch(FetchRequest(url: missing.url("/page"), allowNetworks: ["127.0.0.0/8"]))
+        #expect(ok.status == 200)
+        await expectError(f, FetchRequest(url: broken.url("/page"), allowNetworks: ["127.0.0.0/8"])) {
+            if case .robotsDisallowed = $0 { return true } else { return false }
+        }
+        #expect(broken.requests(for: "/page").isEmpty)
+    }
+
+    @Test func cancellationStopsATransfer() async throws {
+        let s = try TestServer()
+        defer { s.stop() }
+        s.route("/slow", TestResponse(body: Array("x".utf8), delay: 8))
+        let f = Self.fetcher(Self.defaults(total: 20))
+        let start = Date()
+        let task = Task { () -> FetchError? in
+            do throws(FetchError) {
+                _ = try await f.fetch(FetchRequest(url: s.url("/slow"), allowNetworks: Self.loop1))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        let error = await task.value
+        #expect(error == .cancelled(url: s.url("/slow")))
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
     @Test func perHostLimitIsObserved() async throws {
         let s = try TestServer()
         defer { s.stop() }
