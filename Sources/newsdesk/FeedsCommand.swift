@@ -8,7 +8,7 @@ struct FeedsCommand: AsyncParsableCommand {
         commandName: "feeds", abstract: "Work with feeds.yaml.", subcommands: [FeedsCheckCommand.self], defaultSubcommand: FeedsCheckCommand.self)
 }
 
-/// `newsdesk feeds check`: validate the config, printing every problem (exit 2) or a summary of the sources.
+/// `newsdesk feeds check`: validate the config, printing every problem (exit 3, as for every command) or a summary of the sources.
 struct FeedsCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Validate feeds.yaml: every problem as file:line: field: message, or a summary of the sources.")
@@ -23,7 +23,7 @@ struct FeedsCheckCommand: ParsableCommand {
             for p in error.problems { FileHandle.standardError.write(Data("\(p)\n".utf8)) }
             let n = error.problems.count
             FileHandle.standardError.write(Data("\(config): \(n) problem\(n == 1 ? "" : "s"); nothing was run\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(IngestExit.config.rawValue)
         }
         let names = Dictionary(loaded.sections.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         print("\(config): OK: \(loaded.sections.count) sections, \(loaded.sources.count) sources, \(loaded.sites.count) site rules")
@@ -42,9 +42,20 @@ struct FeedsCheckCommand: ParsableCommand {
             return [s.id, s.type.rawValue, section, s.url ?? "file: \(s.path ?? "?")", notes.joined(separator: "; ")]
         }
         let header = ["id", "type", "section", "url", "notes"]
-        let widths = (0..<header.count).map { i in ([header] + rows).map { $0[i].count }.max() ?? 0 }
+        let widths = (0..<header.count).map { i in ([header] + rows).map { Self.width($0[i]) }.max() ?? 0 }
         for row in [header] + rows {
-            print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+            let cells = zip(row, widths).map { cell, w in cell + String(repeating: " ", count: max(0, w - Self.width(cell))) }
+            print(cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// Terminal columns: Hangul, CJK and other East Asian wide characters take two.
+    static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { n, u in
+            let v = u.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            return n + (wide ? 2 : 1)
         }
     }
 

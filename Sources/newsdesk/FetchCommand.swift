@@ -22,7 +22,7 @@ struct FetchCommand: AsyncParsableCommand {
         if let config {
             do { defaults = try FeedsConfig.load(path: config).defaults } catch {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
-                throw ExitCode(2)
+                throw ExitCode(IngestExit.config.rawValue)
             }
         }
         if let charset, !HTMLDocument.isKnownEncoding(charset) {
