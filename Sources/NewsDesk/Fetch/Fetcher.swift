@@ -53,8 +53,9 @@ public final class Fetcher: Sendable {
         guard case .some(let first) = Self.httpTarget(request.url) else {
             throw .invalidURL(url: request.url, reason: Self.httpTargetProblem(request.url))
         }
-        let started = ContinuousClock.now
-        let deadline = started.advanced(by: .milliseconds(Int64(defaults.totalTimeout * 1000)))
+        // The total timeout runs from the moment the first hop may start: time queued behind other requests to the
+        // same host (per-host limit, politeness delay) does not count against it.
+        var deadline: ContinuousClock.Instant?
         var url = request.url
         var target = first
         var visited: Set<String> = [url]
@@ -66,7 +67,7 @@ public final class Fetcher: Sendable {
                 let verdict = rules.check(target.pathAndQuery, agent: robotsAgent)
                 if !verdict.allowed { throw .robotsDisallowed(url: url, rule: verdict.rule ?? "Disallow") }
             }
-            let result = try await hop(url: url, target: target, request: request, policy: policy, deadline: deadline,
+            let result = try await hop(url: url, target: target, request: request, policy: policy, deadline: &deadline,
                                        firstHost: first.hostKey, maxBytes: request.maxBytes ?? defaults.maxBodyBytes)
             transferSeconds += result.totalTime
             if (300...399).contains(result.status), result.status != 304, let next = result.redirectURL {
@@ -96,7 +97,7 @@ public final class Fetcher: Sendable {
     }
 
     /// One exchange: waits for the host's slot, runs it on the engine, maps transport failures to errors.
-    private func hop(url: String, target: Target, request: FetchRequest, policy: AddressPolicy, deadline: ContinuousClock.Instant,
+    private func hop(url: String, target: Target, request: FetchRequest, policy: AddressPolicy, deadline: inout ContinuousClock.Instant?,
                      firstHost: String, maxBytes: Int) async throws(FetchError) -> HopResult {
         switch await gate.acquire(target.hostKey) {
         case .backingOff(let until):
@@ -104,7 +105,9 @@ public final class Fetcher: Sendable {
         case .admitted(let at):
             if at > .now { try? await Task.sleep(until: at, clock: .continuous) }
         }
-        let remaining = ContinuousClock.now.duration(to: deadline)
+        let end = deadline ?? ContinuousClock.now.advanced(by: .milliseconds(Int64(defaults.totalTimeout * 1000)))
+        deadline = end
+        let remaining = ContinuousClock.now.duration(to: end)
         let remainingMS = Int(remaining.components.seconds) * 1000 + Int(remaining.components.attoseconds / 1_000_000_000_000_000)
         guard remainingMS > 0 else {
             gate.release(target.hostKey)

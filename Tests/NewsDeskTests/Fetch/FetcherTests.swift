@@ -329,6 +329,19 @@ import TestSupport
         #expect(s.maxConcurrentConnections == 2)
     }
 
+    @Test func queueingForAHostDoesNotCountAgainstTheTimeout() async throws {
+        let s = try TestServer()
+        defer { s.stop() }
+        s.route("/q", .text("x"))
+        // One at a time, 0.4 s apart: the fifth starts ≈ 1.6 s after the first, beyond the 1 s total timeout.
+        let f = Self.fetcher(Self.defaults(perHost: 1, total: 1, delay: 0.4))
+        try await withThrowingTaskGroup(of: Int.self) { g in
+            for _ in 0..<5 { g.addTask { try await f.fetch(FetchRequest(url: s.url("/q"), allowNetworks: Self.loop1)).status } }
+            for try await status in g { #expect(status == 200) }
+        }
+        #expect(s.requests(for: "/q").count == 5)
+    }
+
     @Test func politenessDelaySpacesRequests() async throws {
         let s = try TestServer()
         defer { s.stop() }
