@@ -148,6 +148,18 @@ func rfc3339(_ s: String) -> Date? {
         #expect(!anchors.items.contains { $0.link.contains("99999999999999999") })
     }
 
+    @Test func daumCardsWrappedInOneAnchor() throws {
+        let page = try feedPage("daum-section-cards.html", url: "https://news.daum.net/sports")
+        let feed = try FeedParser.parse(page, type: .html, links: try Selector("ul.list_newsheadline2 > li"))
+        #expect(feed.items.map(\.title) == ["류현진, 시범경기 5이닝 무실점", "K리그 개막 2주차 · 순위 정리"])
+        #expect(feed.items[0].summary == "한화 류현진이 19일 시범경기에서 호투했다.")
+        #expect(feed.items[0].imageURL == "https://img1.daumcdn.net/thumb/R658x0/?fname=sports1.jpg")
+        #expect(feed.items[0].published == rfc3339("2026-03-19T11:00:01+09:00"))
+        // Relative to <base href>.
+        #expect(feed.items[1].link.hasPrefix("https://news.daum.net/sports/v/20260319103002222"))
+        #expect(feed.warnings.isEmpty)
+    }
+
     @Test func htmlNeedsALinkSelector() throws {
         let page = try feedPage("daum-section.html", url: "https://news.daum.net/digital")
         #expect(throws: FeedError.missingLinkSelector(url: "https://news.daum.net/digital")) {
@@ -157,4 +169,31 @@ func rfc3339(_ s: String) -> Date? {
             try FeedParser.parse(page, type: .auto, links: nil)
         }
     }
+}
+
+@Suite struct FeedTextTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let input: String; let output: String
+        var testDescription: String { input.debugDescription }
+    }
+    static let collapse: [Case] = [
+        .init(input: "  a \n\t b  ", output: "a b"),
+        .init(input: "가\u{00A0}\u{00A0}나\u{3000}다\u{2009}라", output: "가 나 다 라"),
+        .init(input: "", output: ""),
+        .init(input: " \u{3000} ", output: ""),
+        .init(input: "é—ü", output: "é—ü"),
+    ]
+
+    @Test(arguments: collapse)
+    func collapsesWhitespace(_ c: Case) { #expect(FeedText.collapse(c.input) == c.output) }
+
+    static let titles: [Case] = [
+        .init(input: "&lt;b&gt;굵게&lt;/b&gt;", output: "<b>굵게</b>"),
+        .init(input: "<b>굵게</b> 제목", output: "굵게 제목"),
+        .init(input: "A &amp;quot;B&amp;quot;", output: "A &quot;B&quot;"),
+        .init(input: "3 < 5 &amp; 7 > 2", output: "3 < 5 & 7 > 2"),
+    ]
+
+    @Test(arguments: titles)
+    func cleansTitles(_ c: Case) { #expect(FeedText.title(c.input) == c.output) }
 }
