@@ -66,7 +66,7 @@ enum XMLRepair {
                     if ["amp", "lt", "gt", "quot", "apos"].contains(name) || declared.contains(name) {
                         out.append(contentsOf: b[i...j]); i = j + 1; continue
                     }
-                    if let cp = HTMLEntities.codePoint(name) {
+                    if let cp = HTMLEntities.html4CodePoint(name) {
                         out.append(contentsOf: Array("&#\(cp);".utf8)); fixes += 1; i = j + 1; continue
                     }
                 }
