@@ -15,7 +15,7 @@ struct DateToken: Equatable {
 enum DateTokenizer {
     /// Korean words that matter in dates, longest first so `기사입력` wins over `입력` and `월요일` over `월`.
     static let vocabulary: [(bytes: [UInt8], word: String)] = [
-        "최종수정", "최종업데이트", "기사입력", "기사수정", "업데이트", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
+        "최종수정", "최종업데이트", "최초입력", "최초등록", "기사입력", "기사수정", "업데이트", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
         "승인", "입력", "수정", "등록", "송고", "발행", "게재", "작성", "갱신", "오전", "오후", "년", "월", "일", "시", "분", "초",
     ].map { (Array($0.utf8), $0) }.sorted { $0.bytes.count > $1.bytes.count }
 
