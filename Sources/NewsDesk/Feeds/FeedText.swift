@@ -52,6 +52,7 @@ enum FeedText {
 
     /// The text of an HTML fragment (without script/style) and the first real image in it.
     static func html(_ fragment: String) -> (text: String, image: String?) {
+        if !fragment.utf8.contains(UInt8(ascii: "<")) && !fragment.utf8.contains(UInt8(ascii: "&")) { return (collapse(fragment), nil) }
         guard let doc = try? HTMLDocument(html: "<html><body>" + fragment + "</body></html>"), let body = doc.body else {
             return (collapse(fragment), nil)
         }
