@@ -22,7 +22,12 @@ struct CharsetPrescan: Sendable {
             if Self.matches(b, j, end, "<?xml") {
                 let close = Self.find(b, j, end, "?>") ?? end
                 if let enc = Self.pseudoAttribute(b, j + 5, close, "encoding") { return .xmlDeclaration(enc) }
-                i = close
+                // An XML document names its encoding only in the declaration (else it is UTF-8): a `<meta>` inside
+                // a feed's CDATA content belongs to an article, not to the feed.
+                return nil
+            }
+            if Self.matches(b, j, end, "<rss") || Self.matches(b, j, end, "<feed") || Self.matches(b, j, end, "<rdf:rdf") {
+                return nil
             }
             while i < end {
                 guard b[i] == UInt8(ascii: "<") else { i += 1; continue }

@@ -1,13 +1,10 @@
-import Foundation
-
-/// Link handling for feed items: resolution against the feed or page URL and clean-up.
+/// Link handling for feed items: resolution against the feed or page URL and tracking-parameter removal,
+/// both through `URLCleaner`.
 enum FeedLinks {
-    /// `ref` resolved against `base`; nil when it is not a URL.
+    /// `ref` resolved against `base` (an http(s) URL); nil when empty.
     static func resolve(_ ref: String, base: String?) -> String? {
-        let r = ref.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !r.isEmpty else { return nil }
-        if let base, let b = URL(string: base), let u = URL(string: r, relativeTo: b) { return u.absoluteURL.absoluteString }
-        return URL(string: r)?.absoluteString
+        let resolved = URLCleaner.resolve(ref, against: base)
+        return resolved.isEmpty ? nil : resolved
     }
 
     static func isHTTP(_ url: String) -> Bool {
@@ -15,9 +12,9 @@ enum FeedLinks {
         return l.hasPrefix("http://") || l.hasPrefix("https://")
     }
 
-    /// An article link: absolute, http(s) only.
+    /// An article link: absolute, http(s) only, tracking parameters removed.
     static func article(_ ref: String, base: String) -> String? {
         guard let abs = resolve(ref, base: base), isHTTP(abs) else { return nil }
-        return abs
+        return URLCleaner.clean(abs, pageHost: URLCleaner.host(of: base))
     }
 }

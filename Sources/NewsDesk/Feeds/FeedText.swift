@@ -2,26 +2,46 @@ import Foundation
 
 /// Text clean-up shared by the feed parsers: titles and summaries to plain text, images from HTML.
 enum FeedText {
-    /// Collapses runs of whitespace (including NBSP and ideographic space) to one space and trims.
+    /// Collapses runs of whitespace (ASCII, NBSP, the U+2000 spaces, ideographic space) to one space and trims.
+    /// Works on UTF-8 bytes: it runs over whole article bodies.
     static func collapse(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+        var u = Array(s.utf8)
+        let n = u.count
+        var w = 0
+        var i = 0
         var pendingSpace = false
-        for ch in s.unicodeScalars {
-            if ch.properties.isWhitespace || ch == "\u{00A0}" || ch == "\u{3000}" {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.unicodeScalars.append(ch)
+        while i < n {
+            let c = u[i]
+            var spaceLen = 0
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                spaceLen = 1
+            } else if c == 0xC2, i + 1 < n, u[i + 1] == 0xA0 || u[i + 1] == 0x85 {
+                spaceLen = 2
+            } else if c == 0xE3, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x80 {
+                spaceLen = 3
+            } else if c == 0xE2, i + 2 < n, u[i + 1] == 0x80,
+                      u[i + 2] <= 0x8A || u[i + 2] == 0xA8 || u[i + 2] == 0xA9 || u[i + 2] == 0xAF {
+                spaceLen = 3
             }
+            if spaceLen > 0 {
+                pendingSpace = w > 0
+                i += spaceLen
+                continue
+            }
+            if pendingSpace { u[w] = 0x20; w += 1; pendingSpace = false }
+            u[w] = c
+            w += 1
+            i += 1
         }
-        return out
+        return String(decoding: u[0..<w], as: UTF8.self)
     }
 
     /// A title as plain text: tags stripped, entities decoded (also double-escaped ones), whitespace collapsed.
     static func title(_ raw: String) -> String {
-        guard raw.contains("<") || raw.contains("&") else { return collapse(raw) }
-        return html(raw).text
+        // No headline is longer than this; a huge one is an attack or a broken feed.
+        let capped = raw.utf8.count > 8192 ? String(decoding: raw.utf8.prefix(8192), as: UTF8.self) : raw
+        guard capped.contains("<") || capped.contains("&") else { return collapse(capped) }
+        return html(capped).text
     }
 
     /// Plain text, with entities decoded but `<` kept literal (Atom `type="text"`).
@@ -32,6 +52,7 @@ enum FeedText {
 
     /// The text of an HTML fragment (without script/style) and the first real image in it.
     static func html(_ fragment: String) -> (text: String, image: String?) {
+        if !fragment.utf8.contains(UInt8(ascii: "<")) && !fragment.utf8.contains(UInt8(ascii: "&")) { return (collapse(fragment), nil) }
         guard let doc = try? HTMLDocument(html: "<html><body>" + fragment + "</body></html>"), let body = doc.body else {
             return (collapse(fragment), nil)
         }

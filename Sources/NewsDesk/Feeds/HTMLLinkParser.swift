@@ -3,7 +3,7 @@ import Foundation
 /// Article links on an HTML section page (portals without RSS, e.g. Daum), found with the source's link selector.
 ///
 /// The selector may match anchors or elements that contain one (a list item). For a container the first anchor
-/// with text is the article link and its text the title; the first image in the container is the item's image,
+/// with text is the article link and its headline the title; a `*desc*`-class element the summary; the first image in the container is the item's image,
 /// and a `<time datetime>` or a date-looking text in the container its date. Links are made absolute against
 /// `<base href>` or the page URL; `javascript:`, `mailto:` and fragment-only links are skipped.
 struct HTMLLinkParser {
@@ -43,11 +43,15 @@ struct HTMLLinkParser {
                 continue
             }
             d.link = href
-            var title = FeedText.collapse(anchor.textContent)
+            var title = Self.title(of: anchor)
             if title.isEmpty { title = anchor.attribute("title").map(FeedText.collapse) ?? "" }
             if title.isEmpty { title = anchor.descendants(where: { $0.hasName("img") }).first?.attribute("alt").map(FeedText.collapse) ?? "" }
             d.title = title
             d.image = FeedText.firstImage(in: node)
+            let desc = node.descendants(where: { ($0.attribute("class") ?? "").contains("desc") }).first
+            if let text = desc.map({ FeedText.collapse($0.textContent) }), !text.isEmpty, text != title {
+                d.summary = FeedText.shorten(text)
+            }
             if let time = (node.hasName("time") ? [node] : node.descendants(where: { $0.hasName("time") })).first {
                 d.published = DateParser.parse(time.attribute("datetime") ?? time.textContent)
             } else {
@@ -60,6 +64,16 @@ struct HTMLLinkParser {
             out.append(d)
         }
         return out
+    }
+
+    /// The anchor's headline: a `strong`/`h2`–`h4` or `*tit*`-class element inside it (portal cards wrap image,
+    /// headline and teaser in one link), else all its text.
+    static func title(of anchor: HTMLNode) -> String {
+        let heads = anchor.descendants(where: { n in
+            n.hasName("strong") || n.hasName("h2") || n.hasName("h3") || n.hasName("h4") || (n.attribute("class") ?? "").contains("tit")
+        })
+        if let t = heads.lazy.map({ FeedText.collapse($0.textContent) }).first(where: { !$0.isEmpty }) { return t }
+        return FeedText.collapse(anchor.textContent)
     }
 
     /// The node itself when it is a link; otherwise the first link inside with text, else the first link.

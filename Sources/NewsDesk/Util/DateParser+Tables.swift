@@ -25,7 +25,7 @@ extension DateParser {
     static let labels: [String: DateLabel] = [
         "갱신": .updated, "게재": .published, "기사수정": .updated, "기사입력": .published, "등록": .published,
         "발행": .published, "송고": .published, "수정": .updated, "승인": .published, "업데이트": .updated, "입력": .published,
-        "작성": .published, "최종수정": .updated, "최종업데이트": .updated,
+        "작성": .published, "최종수정": .updated, "최종업데이트": .updated, "최초등록": .published, "최초입력": .published,
         "modified": .updated, "posted": .published, "published": .published, "updated": .updated,
     ]
 }

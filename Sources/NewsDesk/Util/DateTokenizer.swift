@@ -14,10 +14,10 @@ struct DateToken: Equatable {
 
 enum DateTokenizer {
     /// Korean words that matter in dates, longest first so `기사입력` wins over `입력` and `월요일` over `월`.
-    static let vocabulary: [[Character]] = [
-        "최종수정", "최종업데이트", "기사입력", "기사수정", "업데이트", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
+    static let vocabulary: [(bytes: [UInt8], word: String)] = [
+        "최종수정", "최종업데이트", "최초입력", "최초등록", "기사입력", "기사수정", "업데이트", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
         "승인", "입력", "수정", "등록", "송고", "발행", "게재", "작성", "갱신", "오전", "오후", "년", "월", "일", "시", "분", "초",
-    ].map { Array($0) }.sorted { $0.count > $1.count }
+    ].map { (Array($0.utf8), $0) }.sorted { $0.bytes.count > $1.bytes.count }
 
     static func tokenize(_ text: String) -> [DateToken] {
         var out: [DateToken] = []
@@ -45,31 +45,31 @@ enum DateTokenizer {
                 out.append(DateToken(kind: .punct(c)))
                 i += 1
             } else {
-                var j = i
-                while j < n, u[j] >= 0x80 { j += 1 }
-                korean(String(decoding: u[i..<j], as: UTF8.self), into: &out)
-                i = j
+                i = korean(u, at: i, into: &out)
             }
         }
         return out
     }
 
-    private static func korean(_ run: String, into out: inout [DateToken]) {
-        let chars = Array(run)
-        var i = 0
-        outer: while i < chars.count {
-            if chars[i].isWhitespace {
-                if out.last?.kind != .space { out.append(DateToken(kind: .space)) }
-                i += 1
-                continue
+    /// One non-ASCII token at `i`: a vocabulary word, a non-ASCII space, or one other character.
+    private static func korean(_ u: [UInt8], at i: Int, into out: inout [DateToken]) -> Int {
+        for (bytes, word) in vocabulary where i + bytes.count <= u.count {
+            var match = true
+            for k in 0..<bytes.count where u[i + k] != bytes[k] { match = false; break }
+            if match {
+                out.append(DateToken(kind: .korean(word)))
+                return i + bytes.count
             }
-            for w in vocabulary where i + w.count <= chars.count && Array(chars[i..<(i + w.count)]) == w {
-                out.append(DateToken(kind: .korean(String(w))))
-                i += w.count
-                continue outer
-            }
-            out.append(DateToken(kind: .korean(String(chars[i]))))
-            i += 1
         }
+        let c = u[i]
+        let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+        let end = min(u.count, i + len)
+        // U+00A0 (C2 A0) and U+3000 (E3 80 80) are spaces.
+        if (len == 2 && end == i + 2 && u[i] == 0xC2 && u[i + 1] == 0xA0) || (len == 3 && end == i + 3 && u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x80) {
+            if out.last?.kind != .space { out.append(DateToken(kind: .space)) }
+        } else {
+            out.append(DateToken(kind: .korean(String(decoding: u[i..<end], as: UTF8.self))))
+        }
+        return end
     }
 }

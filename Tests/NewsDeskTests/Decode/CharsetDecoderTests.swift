@@ -97,6 +97,14 @@ import TestSupport
         #expect(CharsetPrescan().scan(Array(html.utf8)) == .meta("euc-kr"))
     }
 
+    @Test func metaInsideAFeedIsNotTheFeedsCharset() {
+        let xml = "<?xml version=\"1.0\"?><rss><channel><item><description><![CDATA[<meta charset=\"euc-kr\">]]></description></item></channel></rss>"
+        #expect(CharsetPrescan().scan(Array(xml.utf8)) == nil)
+        #expect(CharsetPrescan().scan(Array(("<rss>" + xml.dropFirst(21)).utf8)) == nil)
+        let page = CharsetDecoder.decode(bytes: Array(xml.utf8), url: "u", contentType: nil, override: nil)
+        #expect(page.charset == "UTF-8")
+    }
+
     @Test func invalidBytesBecomeReplacementCharacters() throws {
         // 0xFF is never valid in CP949.
         let page = DecodedPage(url: "u", bytes: Array("a".utf8) + [0xFF] + Array("b".utf8) + [0xB0, 0xA1], charset: "CP949", charsetSource: .override)

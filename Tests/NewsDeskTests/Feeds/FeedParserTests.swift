@@ -23,7 +23,8 @@ func rfc3339(_ s: String) -> Date? {
         let a = feed.items[0]
         #expect(a.id == "AKR20260319001200017")
         #expect(a.title == "정부, 인공지능 반도체에 1조 투자…\"2030년 세계 3위 목표\"")
-        #expect(a.link.hasPrefix("https://www.yna.co.kr/view/AKR20260319001200017?input=1195m"))
+        // Tracking parameters removed, the publisher's own parameter kept.
+        #expect(a.link == "https://www.yna.co.kr/view/AKR20260319001200017?input=1195m")
         #expect(a.summary == "과학기술정보통신부는 19일 인공지능 반도체 산업에 1조 원을 투자한다고 밝혔다.")
         #expect(a.published == rfc3339("2026-03-19T09:27:00+09:00"))
         #expect(a.categories == ["IT/과학", "반도체"])
@@ -48,6 +49,7 @@ func rfc3339(_ s: String) -> Date? {
         #expect(a.categories == ["컴퓨팅"])
         #expect(feed.items[1].title == "삼성전자, 갤럭시 신제품 공개")
         #expect(feed.items[1].published == rfc3339("2026-03-19T08:00:00+09:00"))
+        #expect(feed.items[1].link == "https://zdnet.co.kr/view/?no=20260319080000")
         #expect(feed.items[2].published == nil)
         #expect(feed.warnings.contains { $0.contains("unreadable date") && $0.contains("어제 오후") })
     }
@@ -85,8 +87,8 @@ func rfc3339(_ s: String) -> Date? {
         let a = feed.items[0]
         #expect(a.title == "Phones are getting heavier & nobody minds")
         #expect(a.id == "https://www.theverge.com/2026/3/19/11111111")
-        // rel=alternate, resolved against the feed's xml:base.
-        #expect(a.link.hasPrefix("https://www.theverge.com/2026/3/19/11111111/phones-heavier"))
+        // rel=alternate, resolved against the feed's xml:base, tracking parameter removed.
+        #expect(a.link == "https://www.theverge.com/2026/3/19/11111111/phones-heavier")
         #expect(a.published == rfc3339("2026-03-19T08:00:00-04:00"))
         #expect(a.updated == rfc3339("2026-03-19T09:30:00-04:00"))
         #expect(a.categories == ["Technology", "Phones"])
@@ -110,7 +112,7 @@ func rfc3339(_ s: String) -> Date? {
         #expect(feed.items.count == 2)
         let a = feed.items[0]
         #expect(a.id == "1001")
-        #expect(a.link.hasPrefix("https://json.example.com/posts/1001"))
+        #expect(a.link == "https://json.example.com/posts/1001")
         #expect(a.title == "JSON 피드 첫 글 & 소개")
         #expect(a.summary == "첫 글 요약")
         #expect(a.imageURL == "https://json.example.com/img/1001.png")
@@ -148,6 +150,18 @@ func rfc3339(_ s: String) -> Date? {
         #expect(!anchors.items.contains { $0.link.contains("99999999999999999") })
     }
 
+    @Test func daumCardsWrappedInOneAnchor() throws {
+        let page = try feedPage("daum-section-cards.html", url: "https://news.daum.net/sports")
+        let feed = try FeedParser.parse(page, type: .html, links: try Selector("ul.list_newsheadline2 > li"))
+        #expect(feed.items.map(\.title) == ["류현진, 시범경기 5이닝 무실점", "K리그 개막 2주차 · 순위 정리"])
+        #expect(feed.items[0].summary == "한화 류현진이 19일 시범경기에서 호투했다.")
+        #expect(feed.items[0].imageURL == "https://img1.daumcdn.net/thumb/R658x0/?fname=sports1.jpg")
+        #expect(feed.items[0].published == rfc3339("2026-03-19T11:00:01+09:00"))
+        // Relative to <base href>.
+        #expect(feed.items[1].link == "https://news.daum.net/sports/v/20260319103002222")
+        #expect(feed.warnings.isEmpty)
+    }
+
     @Test func htmlNeedsALinkSelector() throws {
         let page = try feedPage("daum-section.html", url: "https://news.daum.net/digital")
         #expect(throws: FeedError.missingLinkSelector(url: "https://news.daum.net/digital")) {
@@ -157,4 +171,31 @@ func rfc3339(_ s: String) -> Date? {
             try FeedParser.parse(page, type: .auto, links: nil)
         }
     }
+}
+
+@Suite struct FeedTextTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let input: String; let output: String
+        var testDescription: String { input.debugDescription }
+    }
+    static let collapse: [Case] = [
+        .init(input: "  a \n\t b  ", output: "a b"),
+        .init(input: "가\u{00A0}\u{00A0}나\u{3000}다\u{2009}라", output: "가 나 다 라"),
+        .init(input: "", output: ""),
+        .init(input: " \u{3000} ", output: ""),
+        .init(input: "é—ü", output: "é—ü"),
+    ]
+
+    @Test(arguments: collapse)
+    func collapsesWhitespace(_ c: Case) { #expect(FeedText.collapse(c.input) == c.output) }
+
+    static let titles: [Case] = [
+        .init(input: "&lt;b&gt;굵게&lt;/b&gt;", output: "<b>굵게</b>"),
+        .init(input: "<b>굵게</b> 제목", output: "굵게 제목"),
+        .init(input: "A &amp;quot;B&amp;quot;", output: "A &quot;B&quot;"),
+        .init(input: "3 < 5 &amp; 7 > 2", output: "3 < 5 & 7 > 2"),
+    ]
+
+    @Test(arguments: titles)
+    func cleansTitles(_ c: Case) { #expect(FeedText.title(c.input) == c.output) }
 }

@@ -33,6 +33,24 @@ import TestSupport
         #expect(ContinuousClock.now - start < .seconds(2))
     }
 
+    @Test func quadraticBlowupIsBounded() throws {
+        // One 40 KB internal entity referenced 5,000 times (200 MB if expanded): refused, or read with bounded text.
+        let big = String(repeating: "x", count: 40_000)
+        let refs = String(repeating: "&big;", count: 5_000)
+        let xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY big \"\(big)\">]><rss><channel><title>q</title>"
+            + "<item><title>\(refs)</title><link>https://q.example.com/1</link></item></channel></rss>"
+        let page = DecodedPage(url: "https://q.example.com/rss", bytes: Array(xml.utf8), charset: "UTF-8", charsetSource: .sniffed)
+        let start = ContinuousClock.now
+        switch Result(catching: { () throws(FeedError) -> ParsedFeed in try FeedParser.parse(page, type: .auto, links: nil) }) {
+        case .success(let feed):
+            #expect((feed.items.first?.title.utf8.count ?? 0) <= 1 << 20)
+        case .failure(let error):
+            let refused = if case .entityExpansion = error { true } else { false }
+            #expect(refused, "unexpected \(error)")
+        }
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
     @Test func truncatedFeedKeepsTheCompleteItems() throws {
         let feed = try FeedParser.parse(try feedPage("truncated-rss2.xml", url: "https://www.yna.co.kr/rss/it.xml"), type: .auto, links: nil)
         #expect(feed.items.map(\.id) == ["AKR20260319001200017", "https://www.yna.co.kr/view/AKR20260319004500017"])

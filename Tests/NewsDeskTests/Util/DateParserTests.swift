@@ -115,6 +115,8 @@ import Testing
         .init(name: "only update", text: "홍길동 기자 업데이트 2026/03/19 18:00:01", published: nil, updated: "2026-03-19T18:00:01+09:00"),
         .init(name: "english", text: "Published March 19, 2026 9:27 AM · Updated March 19, 2026 3:05 PM",
               published: "2026-03-19T09:27:00+09:00", updated: "2026-03-19T15:05:00+09:00"),
+        .init(name: "first-entry label", text: "최초입력 2026.03.19 06:00:00 | 기사수정 2026.03.19 07:10:00",
+              published: "2026-03-19T06:00:00+09:00", updated: "2026-03-19T07:10:00+09:00"),
         .init(name: "label without a date", text: "입력 중입니다. 2026.03.19 09:27", published: nil, updated: nil),
         .init(name: "first of each wins", text: "입력 2026.03.19 09:27 입력 2026.03.18 08:00", published: "2026-03-19T09:27:00+09:00", updated: nil),
     ]
