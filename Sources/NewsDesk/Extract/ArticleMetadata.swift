@@ -29,10 +29,10 @@ enum ArticleMetadata {
             guard let sep = titleSeparators.compactMap({ t.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound })
             else { break }
             let head = String(t[..<sep.lowerBound]), tail = String(t[sep.upperBound...]).lowercased()
-            let named = (site.map { tail.contains($0) || $0.contains(tail) } ?? false) || knownSuffixes.contains(where: tail.contains)
+            let named = (site.map { tail.includes($0) || $0.includes(tail) } ?? false) || knownSuffixes.contains(where: tail.includes)
             if named || (loose && tail.count <= 20 && head.count >= tail.count * 2) { t = head } else { break }
         }
-        return t.trimmingCharacters(in: .whitespaces)
+        return t.trimmed
     }
 
     static func date(_ raw: String?) -> Date? { raw.flatMap(ExtractDates.parse) }
@@ -53,15 +53,9 @@ enum ArticleMetadata {
 
     /// A portal's link to the publisher's article (`기사원문`).
     static func originalURL(document: HTMLDocument, base: String) -> String? {
-        let anchors = (try? document.select(xpath: "//a[@href]")) ?? []
-        for a in anchors {
-            let t = (a.textContent + " " + (a.attribute("title") ?? "")).replacingOccurrences(of: "\n", with: " ")
-            if originalLinkTexts.contains(where: t.contains) || (a.attribute("class") ?? "").contains("origin_link")
-                || (a.attribute("class") ?? "").contains("link_originalArticle") {
-                return absolute(a.attribute("href"), base: base)
-            }
-        }
-        return nil
+        let texts = originalLinkTexts.map { "contains(.,'\($0)') or contains(@title,'\($0)')" }.joined(separator: " or ")
+        let xp = "//a[@href][\(texts) or contains(@class,'origin_link') or contains(@class,'link_originalArticle')]"
+        return ((try? document.select(xpath: xp)) ?? []).first.flatMap { absolute($0.attribute("href"), base: base) }
     }
 
     static func breadcrumbs(document: HTMLDocument) -> [String] {
@@ -76,7 +70,7 @@ enum ArticleMetadata {
             .compactMap { $0 }.filter { !$0.hasPrefix("http") } + meta.jsonLD.authors
         for c in candidates {
             if let p = KoreanByline.parse(c), !p.reporters.isEmpty { b = KoreanByline.merge(b, p) }
-            else if c.count <= 40, !c.contains("@"), let clean = PageMetadata.clean(c) {
+            else if c.count <= 40, !c.includes("@"), let clean = PageMetadata.clean(c) {
                 let name = clean.hasPrefix("By ") ? String(clean.dropFirst(3)) : clean
                 if !b.reporters.contains(name) { b.reporters.append(name) }
             }
@@ -124,12 +118,29 @@ enum ArticleMetadata {
         return out
     }
 
-    /// The first copyright line anywhere on the page (for bodies whose notice sits outside the content).
-    static func copyrightLine(in text: String) -> String? {
-        for line in text.split(separator: "\n") where BoilerplateLines.classify(String(line)) == .copyright {
-            let l = String(line)
-            if l.contains("무단") || l.contains("ⓒ") || l.contains("©") || l.lowercased().contains("copyright") { return l }
+    /// The first copyright line anywhere on the page (for bodies whose notice sits outside the content). libxml2's
+    /// XPath finds the candidate text nodes; only their elements' text is classified.
+    static func copyrightLine(_ document: HTMLDocument) -> String? {
+        let xp = "//body//text()[contains(.,'무단') or contains(.,'ⓒ') or contains(.,'©') or contains(.,'opyright') or contains(.,'COPYRIGHT')]"
+        for t in ((try? document.select(xpath: xp)) ?? []).prefix(12) {
+            let line = (t.parent.map(\.textContent) ?? t.textContent).trimmed
+            if BoilerplateLines.classify(line) == .copyright { return PageMetadata.clean(line) }
         }
         return nil
+    }
+
+    /// The text around Korean date labels (`입력`, `수정`, `기사입력`, `송고`, …): each label's element, or its parent when
+    /// the value sits in a sibling element (Naver's `입력</span><span>2026-03-19 09:27`).
+    static func labelledDateText(_ document: HTMLDocument) -> String {
+        let labels = ["입력", "수정", "등록", "송고", "승인", "업데이트"]
+        let xp = "//body//text()[" + labels.map { "contains(.,'\($0)')" }.joined(separator: " or ") + "]"
+        var parts: [String] = []
+        for t in ((try? document.select(xpath: xp)) ?? []).prefix(16) {
+            guard let p = t.parent else { continue }
+            var text = p.textContent
+            if text.utf8.count < 24, let gp = p.parent { text = gp.textContent }
+            if text.utf8.count <= 400 { parts.append(text) }
+        }
+        return parts.joined(separator: "\n")
     }
 }

@@ -34,17 +34,17 @@ struct BodyCleaner {
     }
 
     /// Removes boxes inside the content that are not article text (readability's "conditional cleaning").
-    static func conditionalClean(_ root: HTMLNode, title: String?) {
+    static func conditionalClean(_ root: HTMLNode, title: String?, stats: NodeStats) {
         let boxes: Set<String> = ["div", "section", "ul", "ol", "table", "dl", "p", "span", "h1", "h2", "h3", "h4", "h5", "h6"]
         // Bottom-up, so an inner box is judged before its container.
         for el in root.descendants().reversed() {
             let name = el.name
             guard boxes.contains(name) else { continue }
-            let text = el.textContent
-            let w = NodeText.weight(text)
-            let hasMedia = !el.descendants(where: { $0.hasName("img") || $0.hasName("iframe") || $0.hasName("video") || $0.hasName("figure") }).isEmpty
+            let st = stats[el]
+            let w = st.weight
+            let hasMedia = st.media > 0
             if name.count == 2, name.hasPrefix("h") {
-                let t = PageMetadata.clean(text) ?? ""
+                let t = PageMetadata.clean(el.textContent) ?? ""
                 if name == "h1" || (title != nil && t == title) { el.remove() }
                 continue
             }
@@ -55,9 +55,7 @@ struct BodyCleaner {
             if name == "p" || name == "span" { continue }
             let names = ClassWeights.names(el)
             if ClassWeights.weight(names) < 0 && !(hasMedia && w < 200) { el.remove(); continue }
-            var links = 0.0
-            for a in el.descendants(where: { $0.hasName("a") }) { links += NodeText.weight(a.textContent) }
-            let density = w > 0 ? links / w : 0
+            let density = stats.linkDensity(el)
             if density > 0.5 || (density > 0.3 && w < 300) || ((name == "ul" || name == "ol") && density > 0.25) {
                 el.remove()
             }
@@ -78,7 +76,9 @@ struct BodyCleaner {
             defer { run = [] }
             guard !run.isEmpty else { return }
             let text = run.map { $0.textContent }.joined()
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Boilerplate lines are short (≤ 160 characters); a long run can only hold the dateline, checked first.
+            if sawText && text.utf8.count > 800 { return }
+            let trimmed = text.trimmed
             guard !trimmed.isEmpty else { return }
             if !sawText {
                 sawText = true

@@ -34,14 +34,14 @@ enum BoilerplateLines {
     static let creditOpeners: [String] = ["그래픽", "사진", "사진제공", "영상", "자료", "제공", "출처", "photo", "image"]
 
     static func classify(_ raw: String) -> BoilerplateKind? {
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = raw.trimmed
         guard !line.isEmpty else { return nil }
-        let n = line.count
+        let n = line.unicodeScalars.count
         let lower = line.lowercased()
-        if n <= 160, copyrightMarkers.contains(where: { lower.contains($0) }) { return .copyright }
-        if n <= 160, tipMarkers.contains(where: { lower.contains($0) }), lower.contains("제보") || lower.contains("jebo") { return .tip }
+        if n <= 160, copyrightMarkers.contains(where: lower.includes) { return .copyright }
+        if n <= 160, tipMarkers.contains(where: lower.includes), lower.includes("제보") || lower.includes("jebo") { return .tip }
         if n <= 90, let f = line.unicodeScalars.first, "▶☞▷►■◆".unicodeScalars.contains(f),
-           promoMarkers.contains(where: { lower.contains($0) }) { return .promo }
+           promoMarkers.contains(where: lower.includes) { return .promo }
         if n <= 70, isPhotoCredit(lower) { return .photoCredit }
         if n <= 90, KoreanByline.isSignature(line) { return .signature }
         return nil

@@ -36,15 +36,15 @@ enum ClassWeights {
     }
 
     static func isUnlikely(_ names: String) -> Bool {
-        !names.isEmpty && unlikely.contains(where: names.contains) && !maybe.contains(where: names.contains)
+        !names.isEmpty && unlikely.contains(where: names.includes) && !maybe.contains(where: names.includes)
     }
 
     /// +25 for a positive name, -25 for a negative one (both can apply).
     static func weight(_ names: String) -> Double {
         guard !names.isEmpty else { return 0 }
         var w = 0.0
-        if negative.contains(where: names.contains) { w -= 25 }
-        if positive.contains(where: names.contains) { w += 25 }
+        if negative.contains(where: names.includes) { w -= 25 }
+        if positive.contains(where: names.includes) { w += 25 }
         return w
     }
 }

@@ -14,7 +14,7 @@ enum ExtractDates {
 
     /// Parses one date value; nil when it is not a date.
     static func parse(_ raw: String) -> Date? {
-        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = raw.trimmed
         guard s.count >= 8 else { return nil }
         if let d = parseRFC822(s) { return d }
         let ns = s as NSString
@@ -66,14 +66,13 @@ enum ExtractDates {
 
     /// Labelled Korean dates in free text: the first `입력`/`등록`/`송고` date and the first `수정`/`업데이트` date.
     static func labelledDates(in text: String) -> (published: Date?, updated: Date?) {
-        guard let re = labelled, text.contains("입력") || text.contains("수정") || text.contains("등록") || text.contains("송고")
-            || text.contains("승인") || text.contains("업데이트") else { return (nil, nil) }
+        guard let re = labelled, ["입력", "수정", "등록", "송고", "승인", "업데이트"].contains(where: text.includes) else { return (nil, nil) }
         let ns = text as NSString
         var published: Date?, updated: Date?
         for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let label = ns.substring(with: m.range(at: 1))
             guard let d = parse(ns.substring(with: m.range(at: 2))) else { continue }
-            if label.contains("수정") || label == "업데이트" { if updated == nil { updated = d } } else if published == nil { published = d }
+            if label.includes("수정") || label == "업데이트" { if updated == nil { updated = d } } else if published == nil { published = d }
         }
         return (published, updated)
     }

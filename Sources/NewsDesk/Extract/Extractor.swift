@@ -9,9 +9,36 @@ import Foundation
 public struct Extractor: Sendable {
     /// The operator's rules, tried before the built-in ones.
     public let rules: [SiteRule]
+    /// Every selector of the operator's and the built-in rules, compiled once; a selector that does not compile maps
+    /// to its error, thrown when a page of that host is extracted.
+    private let selectors: [String: Result<Selector, Selector.ParseError>]
 
     public init(rules: [SiteRule] = []) {
         self.rules = rules
+        var table = Self.builtinSelectors
+        for r in rules {
+            for s in [r.content, r.title, r.byline, r.date].compactMap({ $0 }) + r.remove where table[s] == nil {
+                table[s] = Result { () throws(Selector.ParseError) -> Selector in try Selector(s) }
+            }
+        }
+        selectors = table
+    }
+
+    private static let builtinSelectors: [String: Result<Selector, Selector.ParseError>] = {
+        var table: [String: Result<Selector, Selector.ParseError>] = [:]
+        for r in SiteRule.builtinArticleRules {
+            for s in [r.content, r.title, r.byline, r.date].compactMap({ $0 }) + r.remove {
+                table[s] = Result { () throws(Selector.ParseError) -> Selector in try Selector(s) }
+            }
+        }
+        return table
+    }()
+
+    private func selector(_ css: String, _ url: String) throws(ExtractError) -> Selector {
+        switch selectors[css] ?? Result(catching: { () throws(Selector.ParseError) -> Selector in try Selector(css) }) {
+        case .success(let s): return s
+        case .failure(let e): throw .badSelector(url: url, selector: css, reason: e.reason)
+        }
     }
 
     /// Extracts the article of `page`, parsed with its explicit charset.
@@ -34,23 +61,23 @@ public struct Extractor: Sendable {
         let title = ArticleMetadata.title(rule: ruleTitle, meta: meta, document: document)
         let originalURL = ArticleMetadata.originalURL(document: document, base: page.url)
         let breadcrumbs = ArticleMetadata.breadcrumbs(document: document)
-        let pageText = NodeText.render(body)
-        guard !pageText.isEmpty || !meta.meta.isEmpty else { throw .emptyPage(url: page.url) }
-        let textDates = ExtractDates.labelledDates(in: (ruleDate ?? "") + "\n" + pageText)
+        guard (try? document.string(xpath: "boolean(//body//text()[normalize-space()])")) == "true" || !meta.meta.isEmpty
+        else { throw .emptyPage(url: page.url) }
+        let textDates = ExtractDates.labelledDates(in: (ruleDate ?? "") + "\n" + ArticleMetadata.labelledDateText(document))
+        let footerCopyright = ArticleMetadata.copyrightLine(document)
 
         // The body.
         var content: [HTMLNode] = []
         var extractorName = "generic"
         if let rule, let css = rule.content {
-            let sel: Selector
-            do { sel = try Selector(css) } catch { throw .badSelector(url: page.url, selector: css, reason: error.description) }
+            let sel = try selector(css, page.url)
             let found = ((try? document.select(xpath: sel.xpath)) ?? []).filter { NodeText.weight($0.textContent) > 0 || !$0.descendants(where: { $0.hasName("img") }).isEmpty }
             // Keep only outermost matches.
             content = found.filter { n in !found.contains { $0 != n && $0.contains(n) } }
             if !content.isEmpty {
                 extractorName = "site:" + (rule.name ?? rule.hosts.first ?? "rule")
                 for r in rule.remove {
-                    guard let rs = try? Selector(r) else { throw .badSelector(url: page.url, selector: r, reason: "does not compile") }
+                    let rs = try selector(r, page.url)
                     for root in content {
                         for n in (try? document.select(xpath: rs.relativeXPath, from: root)) ?? [] { n.remove() }
                     }
@@ -60,9 +87,9 @@ public struct Extractor: Sendable {
         }
         if content.isEmpty {
             BodyCleaner.stripJunk(body, unlikely: true)
-            content = ContentScorer.findContent(in: body)
+            content = ContentScorer.findContent(in: body, stats: NodeStats(body))
         }
-        for root in content { BodyCleaner.conditionalClean(root, title: title) }
+        for root in content { BodyCleaner.conditionalClean(root, title: title, stats: NodeStats(root)) }
         let findings = BodyCleaner.scrub(content)
         let bodyHTML = content.count == 1 ? (content[0].name == "body" ? content[0].innerHTML : content[0].innerHTML)
             : content.map(\.outerHTML).joined(separator: "\n")
@@ -88,11 +115,11 @@ public struct Extractor: Sendable {
                                                 ?? meta.jsonLD.image, base: page.url).map(ArticleMetadata.unwrapImageProxy),
             description: meta.value("og:description", "description", "twitter:description") ?? meta.jsonLD.description,
             siteName: meta.value("og:site_name", "application-name") ?? meta.jsonLD.publisher ?? rule?.name,
-            language: ArticleMetadata.language(meta: meta, text: pageText),
+            language: ArticleMetadata.language(meta: meta, text: content.lazy.map(\.textContent).joined()),
             sectionHints: ArticleMetadata.sectionHints(meta: meta, breadcrumbs: breadcrumbs, url: page.url),
             keywords: ArticleMetadata.keywords(meta),
-            attribution: findings.attribution ?? ArticleMetadata.copyrightLine(in: pageText),
-            bodyHTML: bodyHTML.trimmingCharacters(in: .whitespacesAndNewlines),
+            attribution: findings.attribution ?? footerCopyright,
+            bodyHTML: bodyHTML.trimmed,
             extractor: extractorName
         )
     }
@@ -108,16 +135,14 @@ public struct Extractor: Sendable {
     }
 
     private func text(_ css: String, _ document: HTMLDocument, _ url: String) throws(ExtractError) -> String? {
-        let sel: Selector
-        do { sel = try Selector(css) } catch { throw .badSelector(url: url, selector: css, reason: error.description) }
+        let sel = try selector(css, url)
         let found = (try? document.select(xpath: sel.xpath)) ?? []
         return found.lazy.compactMap { PageMetadata.clean($0.textContent) }.first
     }
 
     /// A date element's machine value (`datetime`, `data-date-time`) or its text, all matches joined.
     private func dateText(_ css: String, _ document: HTMLDocument, _ url: String) throws(ExtractError) -> String? {
-        let sel: Selector
-        do { sel = try Selector(css) } catch { throw .badSelector(url: url, selector: css, reason: error.description) }
+        let sel = try selector(css, url)
         let found = (try? document.select(xpath: sel.xpath)) ?? []
         let parts = found.compactMap { n in n.attribute("datetime") ?? n.attribute("data-date-time") ?? PageMetadata.clean(n.textContent) }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
