@@ -40,7 +40,8 @@ struct ExtractBench: AsyncParsableCommand {
                let m = try JSONSerialization.jsonObject(with: d) as? [String: Any] { meta = m }
             let gold = try? String(contentsOf: URL(fileURLWithPath: base.path + ".gold.txt"), encoding: .utf8)
             let url = meta["url"] as? String ?? "file://" + base.path + ".html"
-            let page = DecodedPage(url: url, bytes: bytes, charset: meta["charset"] as? String ?? "UTF-8", charsetSource: .override)
+            // The dev set names no HTTP header: the decoder reads the charset from the page (meta prescan, sniffing).
+            let page = CharsetDecoder.decode(bytes: bytes, url: url, contentType: nil, override: nil)
             return Page(name: name, page: page, gold: gold, lang: meta["lang"] as? String)
         }
     }

@@ -35,12 +35,12 @@ enum ArticleMetadata {
         return t.trimmed
     }
 
-    static func date(_ raw: String?) -> Date? { raw.flatMap(ExtractDates.parse) }
+    static func date(_ raw: String?) -> Date? { raw.flatMap { DateParser.parse($0) } }
 
+    /// `raw` resolved against the page URL, tracking parameters removed.
     static func absolute(_ raw: String?, base: String) -> String? {
         guard let raw, !raw.isEmpty else { return nil }
-        if raw.hasPrefix("//") { return (URLComponents(string: base)?.scheme ?? "https") + ":" + raw }
-        return URL(string: raw, relativeTo: URL(string: base))?.absoluteString ?? raw
+        return URLCleaner.clean(URLCleaner.resolve(raw, against: base))
     }
 
     static func unwrapImageProxy(_ url: String) -> String {

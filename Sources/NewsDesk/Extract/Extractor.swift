@@ -51,7 +51,7 @@ public struct Extractor: Sendable {
         }
         guard let body = document.body else { throw .emptyPage(url: page.url) }
         let meta = PageMetadata(document: document)
-        let host = URLComponents(string: page.url)?.host ?? ""
+        let host = URLCleaner.host(of: page.url) ?? ""
         let rule = self.rule(for: host)
 
         // Metadata that reads the untouched tree (rule selectors point into page chrome).
@@ -63,7 +63,7 @@ public struct Extractor: Sendable {
         let breadcrumbs = ArticleMetadata.breadcrumbs(document: document)
         guard (try? document.string(xpath: "boolean(//body//text()[normalize-space()])")) == "true" || !meta.meta.isEmpty
         else { throw .emptyPage(url: page.url) }
-        let textDates = ExtractDates.labelledDates(in: (ruleDate ?? "") + "\n" + ArticleMetadata.labelledDateText(document))
+        let textDates = DateParser.labelledDates(in: (ruleDate ?? "") + "\n" + ArticleMetadata.labelledDateText(document))
         let footerCopyright = ArticleMetadata.copyrightLine(document)
 
         // The body.
@@ -100,7 +100,7 @@ public struct Extractor: Sendable {
 
         let published = ArticleMetadata.date(meta.value("article:published_time", "og:published_time", "pubdate", "publishdate",
                                                         "date", "dc.date", "dc.date.issued", "datepublished")
-                                              ?? meta.jsonLD.datePublished) ?? ruleDate.flatMap(ExtractDates.parse) ?? textDates.published
+                                              ?? meta.jsonLD.datePublished) ?? ruleDate.flatMap { DateParser.parse($0) } ?? textDates.published
         let updated = ArticleMetadata.date(meta.value("article:modified_time", "og:updated_time", "dc.date.modified", "datemodified")
                                             ?? meta.jsonLD.dateModified) ?? textDates.updated
         return ExtractedArticle(
