@@ -65,23 +65,32 @@ struct BodyCleaner {
     /// The line pass: classifies every paragraph and `<br>`-separated run, removes boilerplate, strips the dateline.
     static func scrub(_ roots: [HTMLNode]) -> Findings {
         var f = Findings()
-        var sawText = false
-        for r in roots { scrubBlock(r, &f, &sawText) }
+        var runsSeen = 0
+        for r in roots {
+            scrubBlock(r, &f, &runsSeen)
+            trimBreaks(r)
+        }
         return f
     }
 
-    private static func scrubBlock(_ el: HTMLNode, _ f: inout Findings, _ sawText: inout Bool) {
+    /// Removes `<br>`s and blank text at the start and end of `root` (left behind by removed lines).
+    private static func trimBreaks(_ root: HTMLNode) {
+        while let c = root.lastChild, c.hasName("br") || (c.isText && c.textContent.trimmed.isEmpty) || c.kind == .comment { c.remove() }
+        while let c = root.firstChild, c.hasName("br") || (c.isText && c.textContent.trimmed.isEmpty) || c.kind == .comment { c.remove() }
+    }
+
+    private static func scrubBlock(_ el: HTMLNode, _ f: inout Findings, _ runsSeen: inout Int) {
         var run: [HTMLNode] = []
         func close() {
             defer { run = [] }
             guard !run.isEmpty else { return }
             let text = run.map { $0.textContent }.joined()
             // Boilerplate lines are short (≤ 160 characters); a long run can only hold the dateline, checked first.
-            if sawText && text.utf8.count > 800 { return }
+            if runsSeen >= 3 && text.utf8.count > 800 { return }
             let trimmed = text.trimmed
             guard !trimmed.isEmpty else { return }
-            if !sawText {
-                sawText = true
+            if runsSeen < 3 {
+                runsSeen += 1
                 if let d = KoreanByline.dateline(text) {
                     f.byline = KoreanByline.merge(f.byline, d.byline)
                     strip(utf16: d.length, from: run)
@@ -100,11 +109,11 @@ struct BodyCleaner {
         var c = el.firstChild
         while let n = c {
             let next = n.next
-            if n.isText || (n.isElement && NodeText.inline.contains(n.name)) {
+            if n.isText || (n.isElement && NodeText.isInline(n)) {
                 run.append(n)
             } else if n.isElement {
                 close()
-                if n.name != "br" && n.name != "figure" { scrubBlock(n, &f, &sawText) }
+                if n.name != "br" && n.name != "figure" { scrubBlock(n, &f, &runsSeen) }
             }
             c = next
         }

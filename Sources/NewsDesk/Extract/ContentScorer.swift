@@ -97,7 +97,7 @@ struct ContentScorer {
         var c = el.firstChild
         while let n = c {
             if n.isText { cur += n.textContent } else if n.isElement {
-                if NodeText.inline.contains(n.name) { cur += n.textContent } else {
+                if NodeText.isInline(n) { cur += n.textContent } else {
                     if !cur.isEmpty { runs.append(cur); cur = "" }
                 }
             }

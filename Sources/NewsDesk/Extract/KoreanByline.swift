@@ -63,6 +63,8 @@ enum KoreanByline {
     static func dateline(_ text: String) -> (byline: Byline, length: Int)? {
         if let m = groups(bracketDateline, text) {
             let (left, right) = (m.parts[0].trimmed, m.parts[1].trimmed)
+            // `(사진=연합뉴스)` is a photo credit, not a dateline.
+            if BoilerplateLines.creditOpeners.contains(where: { left.lowercased().hasPrefix($0) }) { return nil }
             var b = Byline(raw: (text as NSString).substring(with: m.whole).trimmed)
             var length = m.whole.length
             if let r = groups(reporter, right) {
