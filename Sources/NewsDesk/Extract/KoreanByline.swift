@@ -29,7 +29,7 @@ enum KoreanByline {
         re("^\\s*(?:[Bb]y|BY)\\s+([A-Z][\\p{L}.'-]+(?:\\s+[A-Z][\\p{L}.'-]+){0,3}(?:\\s*(?:,|and|&)\\s*[A-Z][\\p{L}.'-]+(?:\\s+[A-Z][\\p{L}.'-]+){0,3})*)")
     /// `WASHINGTON (AP) — ` / `LONDON (Reuters) - `.
     private static let englishDateline =
-        re("^\\s*[A-Z][A-Z .,'-]{1,40}\\s*\\((AP|Reuters|AFP|Bloomberg|UPI)\\)\\s*[—–-]+\\s*")
+        re("^\\s*[A-Z][A-Za-z .,'-]{1,40}\\s*\\((AP|Reuters|AFP|Bloomberg|UPI)\\)\\s*[—–-]+\\s*")
 
     private static func groups(_ r: NSRegularExpression?, _ s: String) -> (whole: NSRange, parts: [String])? {
         guard let r else { return nil }
@@ -83,7 +83,7 @@ enum KoreanByline {
             }
             return (b, length)
         }
-        if let m = groups(agencyReporter, text), text.hasPrefix("[") || text.hasPrefix("【") {
+        if let m = groups(agencyReporter, text), text.trimmed.hasPrefix("[") || text.trimmed.hasPrefix("【") {
             return (Byline(reporters: splitNames(m.parts[1]), agency: m.parts[0],
                            raw: (text as NSString).substring(with: m.whole).trimmed), m.whole.length)
         }
