@@ -229,9 +229,10 @@ def naver_ent(name, key, host, reporter, email, date, office, agency_bracket):
 {comments()}
 </div></div></div>
 <div id="footer"><address>© NAVER Corp.</address></div></div></body></html>'''
-    ag = agency_bracket.strip("[]").split("=")
+    # "(서울=스포츠원) 기자 =" names the agency after "="; "[OSEN=기자]" and "[스포츠조선 기자]" before it.
+    agency = agency_bracket.split("=")[1].split(")")[0] if agency_bracket.startswith("(") else agency_bracket.strip("[]").split("=")[0].split()[0]
     meta = dict(url=url, title=a["title"], reporters=[reporter], emails=[email], lang="ko", published=date_iso(date.replace("오전 ", "")),
-                agency=ag[0].split()[0])
+                agency=agency)
     page(name, url, doc, a["paras"], meta)
 
 naver_ent("naver-ent-idol", "idol", "m.entertain.naver.com", "박소영", "soyoung@osen.example.kr", "2026.03.19. 오전 9:27", "OSEN", "[OSEN=박소영 기자]")

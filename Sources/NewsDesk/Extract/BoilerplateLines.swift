@@ -16,11 +16,13 @@ enum BoilerplateKind: Equatable {
 
 /// Classifies short lines of article text (pure string rules; the tables are sorted).
 enum BoilerplateLines {
-    /// Substrings that make a short line a copyright notice.
+    /// Substrings that make a line of up to 160 characters a copyright notice.
     static let copyrightMarkers: [String] = [
-        "all rights reserved", "copyright", "ai 학습", "ⓒ", "©", "무단 복제", "무단 전재", "무단복제", "무단전재",
-        "재배포 금지", "재배포금지", "저작권자",
+        "(c) ", "all rights reserved", "ai 학습", "ⓒ", "©", "무단 복제", "무단 전재", "무단복제", "무단전재", "재배포 금지", "재배포금지",
+        "저작권자",
     ]
+    /// Weaker markers that only count on a line of up to 80 characters ("The copyright on the song…" is prose).
+    static let shortCopyrightMarkers: [String] = ["copyright"]
     /// Substrings that make a short line a news-tip request.
     static let tipMarkers: [String] = [
         "jebo", "기사 제보", "기사제보", "뉴스 제보", "뉴스제보", "제보는 ", "제보하기", "제보)", "제보:",
@@ -39,6 +41,7 @@ enum BoilerplateLines {
         let n = line.unicodeScalars.count
         let lower = line.lowercased()
         if n <= 160, copyrightMarkers.contains(where: lower.includes) { return .copyright }
+        if n <= 80, shortCopyrightMarkers.contains(where: lower.includes) { return .copyright }
         if n <= 160, tipMarkers.contains(where: lower.includes), lower.includes("제보") || lower.includes("jebo") { return .tip }
         if n <= 90, let f = line.unicodeScalars.first, "▶☞▷►■◆".unicodeScalars.contains(f),
            promoMarkers.contains(where: lower.includes) { return .promo }
