@@ -30,7 +30,9 @@ enum ArticleMetadata {
             else { break }
             let head = String(t[..<sep.lowerBound]), tail = String(t[sep.upperBound...]).lowercased()
             let named = (site.map { tail.includes($0) || $0.includes(tail) } ?? false) || knownSuffixes.contains(where: tail.includes)
-            if named || (loose && tail.count <= 20 && head.count >= tail.count * 2) { t = head } else { break }
+            // Loose (a `<title>`): a short tail of a few words after a real head is a site name.
+            let looksLikeSite = tail.count <= 25 && tail.split(separator: " ").count <= 4 && head.count >= 10
+            if named || (loose && looksLikeSite) { t = head } else { break }
         }
         return t.trimmed
     }
