@@ -55,13 +55,20 @@ enum ArticleMetadata {
 
     /// A portal's link to the publisher's article (`기사원문`).
     static func originalURL(document: HTMLDocument, base: String) -> String? {
-        let texts = originalLinkTexts.map { "contains(.,'\($0)') or contains(@title,'\($0)')" }.joined(separator: " or ")
-        let xp = "//a[@href][\(texts) or contains(@class,'origin_link') or contains(@class,'link_originalArticle')]"
-        return ((try? document.select(xpath: xp)) ?? []).first.flatMap { absolute($0.attribute("href"), base: base) }
+        // One cheap XPath test ("원문" or an origin class), then the exact texts in Swift.
+        let xp = "//a[@href][contains(.,'원문') or contains(@title,'원문') or contains(@class,'origin')]"
+        for a in (try? document.select(xpath: xp)) ?? [] {
+            let t = a.textContent + " " + (a.attribute("title") ?? "")
+            let cls = a.attribute("class") ?? ""
+            if originalLinkTexts.contains(where: t.includes) || cls.includes("origin_link") || cls.includes("link_originalArticle") {
+                return absolute(a.attribute("href"), base: base)
+            }
+        }
+        return nil
     }
 
     static func breadcrumbs(document: HTMLDocument) -> [String] {
-        let xp = "//*[contains(@class,'breadcrumb') or contains(@id,'breadcrumb') or contains(@class,'location') or contains(@class,'navi_path')]//a"
+        let xp = "//*[@class or @id][contains(@class,'breadcrumb') or contains(@id,'breadcrumb') or contains(@class,'location') or contains(@class,'navi_path')]//a"
         let found = ((try? document.select(xpath: xp)) ?? []).compactMap { PageMetadata.clean($0.textContent) }
         return found.filter { !["home", "홈"].contains($0.lowercased()) }
     }
@@ -120,29 +127,30 @@ enum ArticleMetadata {
         return out
     }
 
-    /// The first copyright line anywhere on the page (for bodies whose notice sits outside the content). libxml2's
-    /// XPath finds the candidate text nodes; only their elements' text is classified.
-    static func copyrightLine(_ document: HTMLDocument) -> String? {
-        let xp = "//body//text()[contains(.,'무단') or contains(.,'ⓒ') or contains(.,'©') or contains(.,'opyright') or contains(.,'COPYRIGHT')]"
-        for t in ((try? document.select(xpath: xp)) ?? []).prefix(12) {
-            let line = (t.parent.map(\.textContent) ?? t.textContent).trimmed
-            if BoilerplateLines.classify(line) == .copyright { return PageMetadata.clean(line) }
-        }
-        return nil
-    }
+    /// Markers of the text nodes `pageLines` collects: date labels and copyright signs.
+    static let dateLabels = ["입력", "수정", "송고", "업데이트"]
+    static let copyrightSigns = ["무단", "ⓒ", "©", "opyright"]
 
-    /// The text around Korean date labels (`입력`, `수정`, `기사입력`, `송고`, …): each label's element, or its parent when
-    /// the value sits in a sibling element (Naver's `입력</span><span>2026-03-19 09:27`).
-    static func labelledDateText(_ document: HTMLDocument) -> String {
-        let labels = ["입력", "수정", "등록", "송고", "승인", "업데이트"]
-        let xp = "//body//text()[" + labels.map { "contains(.,'\($0)')" }.joined(separator: " or ") + "]"
-        var parts: [String] = []
-        for t in ((try? document.select(xpath: xp)) ?? []).prefix(16) {
+    /// The page's lines that carry a date label or a copyright sign, read from the untouched tree in one XPath pass:
+    /// each matching text node's element, or its parent when the value sits in a sibling element (Naver's
+    /// `입력</span><span>2026-03-19 09:27`).
+    static func pageLines(_ document: HTMLDocument) -> (dates: String, copyright: String?) {
+        let xp = "//body//text()[" + (dateLabels + copyrightSigns).map { "contains(.,'\($0)')" }.joined(separator: " or ") + "]"
+        var dates: [String] = []
+        var copyright: String?
+        for t in ((try? document.select(xpath: xp)) ?? []).prefix(32) {
             guard let p = t.parent else { continue }
-            var text = p.textContent
-            if text.utf8.count < 24, let gp = p.parent { text = gp.textContent }
-            if text.utf8.count <= 400 { parts.append(text) }
+            let own = t.textContent
+            if copyright == nil, copyrightSigns.contains(where: own.includes) {
+                let line = p.textContent.trimmed
+                if BoilerplateLines.classify(line) == .copyright { copyright = PageMetadata.clean(line) }
+            }
+            if dateLabels.contains(where: own.includes) {
+                var text = p.textContent
+                if text.utf8.count < 24, let gp = p.parent { text = gp.textContent }
+                if text.utf8.count <= 400 { dates.append(text) }
+            }
         }
-        return parts.joined(separator: "\n")
+        return (dates.joined(separator: "\n"), copyright)
     }
 }

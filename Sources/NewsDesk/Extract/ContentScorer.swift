@@ -8,8 +8,9 @@ struct ContentScorer {
         let ids = ["article-view-content-div", "articleBody", "articleText", "article_body", "article_txt", "newsEndContents", "news_body_area"]
         let classes = ["article-body", "article_body", "article_txt", "entry-content", "news_body", "post-content", "story-body"]
         let idTest = ids.map { "@id='\($0)'" }.joined(separator: " or ")
-        let classTest = classes.map { "contains(concat(' ',normalize-space(@class),' '),' \($0) ')" }.joined(separator: " or ")
-        return "//*[@itemprop='articleBody' or \(idTest) or \(classTest)]"
+        let classTest = classes.map { "contains(@class,'\($0)')" }.joined(separator: " or ")
+        // The bare attribute tests first: most elements have neither and skip the string functions.
+        return "//*[@itemprop or @id or @class][@itemprop='articleBody' or \(idTest) or \(classTest)]"
     }()
     /// Tags that never hold article text.
     static let junkTags: [String] = [

@@ -61,10 +61,8 @@ public struct Extractor: Sendable {
         let title = ArticleMetadata.title(rule: ruleTitle, meta: meta, document: document)
         let originalURL = ArticleMetadata.originalURL(document: document, base: page.url)
         let breadcrumbs = ArticleMetadata.breadcrumbs(document: document)
-        guard (try? document.string(xpath: "boolean(//body//text()[normalize-space()])")) == "true" || !meta.meta.isEmpty
-        else { throw .emptyPage(url: page.url) }
-        let textDates = DateParser.labelledDates(in: (ruleDate ?? "") + "\n" + ArticleMetadata.labelledDateText(document))
-        let footerCopyright = ArticleMetadata.copyrightLine(document)
+        let lines = ArticleMetadata.pageLines(document)
+        let textDates = DateParser.labelledDates(in: (ruleDate ?? "") + "\n" + lines.dates)
 
         // The body.
         var content: [HTMLNode] = []
@@ -91,8 +89,8 @@ public struct Extractor: Sendable {
         }
         for root in content { BodyCleaner.conditionalClean(root, title: title, stats: NodeStats(root)) }
         let findings = BodyCleaner.scrub(content)
-        let bodyHTML = content.count == 1 ? (content[0].name == "body" ? content[0].innerHTML : content[0].innerHTML)
-            : content.map(\.outerHTML).joined(separator: "\n")
+        let bodyHTML = content.count == 1 ? content[0].innerHTML : content.map(\.outerHTML).joined(separator: "\n")
+        guard bodyHTML.contains(where: { !$0.isWhitespace }) || title != nil else { throw .emptyPage(url: page.url) }
 
         var byline = ruleByline.flatMap(KoreanByline.parse) ?? Byline()
         byline = KoreanByline.merge(byline, findings.byline)
@@ -118,7 +116,7 @@ public struct Extractor: Sendable {
             language: ArticleMetadata.language(meta: meta, text: content.lazy.map(\.textContent).joined()),
             sectionHints: ArticleMetadata.sectionHints(meta: meta, breadcrumbs: breadcrumbs, url: page.url),
             keywords: ArticleMetadata.keywords(meta),
-            attribution: findings.attribution ?? footerCopyright,
+            attribution: findings.attribution ?? lines.copyright,
             bodyHTML: bodyHTML.trimmed,
             extractor: extractorName
         )
