@@ -32,9 +32,9 @@ struct PageMetadata {
         return nil
     }
 
-    /// Collapses whitespace; nil when nothing is left.
+    /// Collapses whitespace (the feed parsers' rule); nil when nothing is left.
     static func clean(_ s: String) -> String? {
-        let t = s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let t = FeedText.collapse(s)
         return t.isEmpty ? nil : t
     }
 }
