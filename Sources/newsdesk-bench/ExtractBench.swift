@@ -10,7 +10,7 @@ struct ExtractBench: AsyncParsableCommand {
 
     @Option(help: "Folder of NAME.html [+ NAME.gold.txt + NAME.meta.json] pages.") var dir: String = "fixtures/extract"
     @Option(help: "Timed passes over the set.") var iterations: Int = 20
-    @Option(help: "What to run: eval, speed or both.") var mode: String = "both"
+    @Option(help: "What to run: eval, speed, both, or parse (libxml2 parse alone, the floor under extraction).") var mode: String = "both"
     @Flag(help: "Print each page's score.") var verbose = false
 
     struct Page {
@@ -26,6 +26,7 @@ struct ExtractBench: AsyncParsableCommand {
         let extractor = Extractor()
         if mode == "eval" || mode == "both" { try evaluate(pages, extractor) }
         if mode == "speed" || mode == "both" { try speed(pages, extractor) }
+        if mode == "parse" { try speed(pages, label: "libxml2 parse only") { p in (try? HTMLDocument(bytes: p.bytes, encoding: p.charset))?.body == nil ? 0 : 1 } }
     }
 
     static func load(_ dir: String) throws -> [Page] {
@@ -67,14 +68,18 @@ struct ExtractBench: AsyncParsableCommand {
     }
 
     private func speed(_ pages: [Page], _ extractor: Extractor) throws {
+        try speed(pages, label: "newsdesk extract") { p in (try? extractor.extract(p))?.bodyHTML.utf8.count ?? 0 }
+    }
+
+    private func speed(_ pages: [Page], label: String, _ work: (DecodedPage) -> Int) throws {
         let bytes = pages.reduce(0) { $0 + $1.page.bytes.count }
-        for p in pages { _ = try? extractor.extract(p.page) }  // warm-up
+        for p in pages { _ = work(p.page) }  // warm-up
         let wallClock = ContinuousClock()
         var sink = 0
         let cpu0 = clock_t(clock())
         let elapsed = wallClock.measure {
             for _ in 0..<max(1, iterations) {
-                for p in pages { sink &+= (try? extractor.extract(p.page))?.bodyHTML.utf8.count ?? 0 }
+                for p in pages { sink &+= work(p.page) }
             }
         }
         // CPU time as well as wall time: on a shared machine the wall clock also counts other processes' turns.
@@ -82,8 +87,8 @@ struct ExtractBench: AsyncParsableCommand {
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let n = Double(pages.count * max(1, iterations))
         let mb = Double(bytes * max(1, iterations)) / 1e6
-        print(String(format: "newsdesk extract: %d pages × %d (%.1f KB/page); wall %.1f pages/s %.1f MB/s; cpu %.1f pages/s %.1f MB/s %.3f ms/page (checksum %d)",
-                     pages.count, max(1, iterations), Double(bytes) / Double(pages.count) / 1000, n / wall, mb / wall,
+        print(String(format: "%@: %d pages × %d (%.1f KB/page); wall %.1f pages/s %.1f MB/s; cpu %.1f pages/s %.1f MB/s %.3f ms/page (checksum %d)",
+                     label as NSString, pages.count, max(1, iterations), Double(bytes) / Double(pages.count) / 1000, n / wall, mb / wall,
                      n / cpu, mb / cpu, cpu / n * 1000, sink % 1000))
     }
 }
