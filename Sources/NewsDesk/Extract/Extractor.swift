@@ -55,9 +55,9 @@ public struct Extractor: Sendable {
         let rule = self.rule(for: host)
 
         // Metadata that reads the untouched tree (rule selectors point into page chrome).
-        let ruleTitle = try rule.flatMap { r throws(ExtractError) in try r.title.map { s throws(ExtractError) in try text(s, document, page.url) } } ?? nil
-        let ruleByline = try rule.flatMap { r throws(ExtractError) in try r.byline.map { s throws(ExtractError) in try text(s, document, page.url) } } ?? nil
-        let ruleDate = try rule.flatMap { r throws(ExtractError) in try r.date.map { s throws(ExtractError) in try dateText(s, document, page.url) } } ?? nil
+        let ruleTitle = try rule?.title.map { css throws(ExtractError) in try text(css, document, page.url) } ?? nil
+        let ruleByline = try rule?.byline.map { css throws(ExtractError) in try text(css, document, page.url) } ?? nil
+        let ruleDate = try rule?.date.map { css throws(ExtractError) in try dateText(css, document, page.url) } ?? nil
         let title = ArticleMetadata.title(rule: ruleTitle, meta: meta, document: document)
         let originalURL = ArticleMetadata.originalURL(document: document, base: page.url)
         let breadcrumbs = ArticleMetadata.breadcrumbs(document: document)

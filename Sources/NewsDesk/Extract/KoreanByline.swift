@@ -47,11 +47,6 @@ enum KoreanByline {
         s.split(whereSeparator: { "·ㆍ,/ ".contains($0) }).map(String.init).filter { $0.count >= 2 }
     }
 
-    static func isReporterPhrase(_ s: String) -> Bool {
-        guard let r = reporter else { return false }
-        return r.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
-    }
-
     /// E-mail addresses in `s`.
     static func emails(in s: String) -> [String] {
         guard let r = email, s.includes("@") else { return [] }
