@@ -102,7 +102,7 @@ struct BodyCleaner {
             switch kind {
             case .copyright: if f.attribution == nil { f.attribution = PageMetadata.clean(trimmed) }
             case .signature: if let b = KoreanByline.parse(trimmed) { f.byline = KoreanByline.merge(f.byline, b) }
-            case .tip, .promo, .photoCredit: break
+            case .tip, .promo, .photoCredit, .dateStamp: break
             }
             for n in run { n.remove() }
         }

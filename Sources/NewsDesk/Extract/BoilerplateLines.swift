@@ -12,6 +12,8 @@ enum BoilerplateKind: Equatable {
     case photoCredit
     /// `홍길동 기자 gildong@example.co.kr`, a lone e-mail address or `[OSEN=박소영 기자]`: kept in the byline.
     case signature
+    /// `등록 2026-05-02 07:00`, `입력 2026.03.19. 오전 9:27`: the dates are read from the page before; dropped.
+    case dateStamp
 }
 
 /// Classifies short lines of article text (pure string rules; the tables are sorted).
@@ -32,6 +34,10 @@ enum BoilerplateLines {
         "구독", "관련기사", "관련 기사", "기사 더보기", "네이버", "다운로드", "더보기", "바로가기", "앱", "이벤트", "채널", "카카오", "클릭",
         "팔로우", "많이 본",
     ]
+    /// Whole lines that only label an ad slot.
+    static let adLabels: Set<String> = ["ad", "advertisement", "sponsored", "광고", "스폰서"]
+    /// Labels that open a date stamp line.
+    static let dateLabels: [String] = ["기사입력", "등록", "송고", "수정", "승인", "업데이트", "입력", "최종수정", "updated", "published"]
     /// Words that open a photo credit.
     static let creditOpeners: [String] = ["그래픽", "사진", "사진제공", "영상", "자료", "제공", "출처", "photo", "image"]
 
@@ -46,6 +52,9 @@ enum BoilerplateLines {
         if n <= 90, let f = line.unicodeScalars.first, "▶☞▷►■◆".unicodeScalars.contains(f),
            promoMarkers.contains(where: lower.includes) { return .promo }
         if n <= 70, isPhotoCredit(lower) { return .photoCredit }
+        if n <= 20, adLabels.contains(lower) { return .promo }
+        if n <= 60, dateLabels.contains(where: { lower.hasPrefix($0) }), DateParser.labelledDates(in: line).published != nil
+            || DateParser.labelledDates(in: line).updated != nil { return .dateStamp }
         if n <= 90, KoreanByline.isSignature(line) { return .signature }
         return nil
     }

@@ -3,7 +3,7 @@
 enum ClassWeights {
     /// Names of containers that are never the article: removed before scoring unless a `maybe` name is present too.
     static let unlikely: [String] = [
-        "ad-break", "ad-slot", "ad_area", "ad_slot", "ad_wrap", "advert", "agegate", "another", "banner", "bestnews", "breadcrumb", "cmt", "combx", "comment",
+        "ad-box", "ad-break", "ad-slot", "ad_area", "ad_box", "ad_slot", "ad_wrap", "advert", "agegate", "another", "banner", "bestnews", "breadcrumb", "cmt", "combx", "comment",
         "community", "copyright", "cover-wrap", "dable", "disqus", "familysite", "footer", "gdpr", "gnb", "header", "hot_news",
         "journalist", "keyword", "layer_", "legends", "lnb", "login", "menu", "modal", "more_news", "most", "newsletter",
         "other_news", "outbrain", "pagination", "pager", "popular", "popup", "print", "promo", "quick", "rank", "recom",
