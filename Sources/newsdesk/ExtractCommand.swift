@@ -1,8 +1,83 @@
 import ArgumentParser
+import Foundation
 import NewsDesk
 
-/// `newsdesk extract` (not built yet: its issue replaces this file).
+/// `newsdesk extract FILE [--url URL] [--format json|html|text] [--charset NAME] [--config feeds.yaml]`: extracts one
+/// saved article page and prints its fields and body.
 struct ExtractCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extract", abstract: "(not built yet)")
-    func run() async throws { throw ValidationError("extract: not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract the article (body, title, byline, dates, URLs, …) from a saved page.",
+        discussion: "The page's URL (--url) picks the site rule and resolves relative links; the charset comes from --charset, else from the page itself."
+    )
+
+    @Argument(help: "An HTML file.") var input: String
+    @Option(help: "The URL the page was fetched from.") var url: String?
+    @Option(help: "Output: json, html or text.") var format: String = "json"
+    @Option(help: "Read the bytes in this charset (e.g. CP949) instead of the one the page declares.") var charset: String?
+    @Option(help: "A feeds.yaml whose `sites:` rules are tried before the built-in ones.") var config: String?
+
+    func validate() throws {
+        guard ["json", "html", "text"].contains(format) else { throw ValidationError("extract: --format must be json, html or text") }
+        if input.hasPrefix("http://") || input.hasPrefix("https://") {
+            throw ValidationError("extract: fetching a URL needs the fetcher, which this build does not have yet; save the page and run `newsdesk extract FILE --url \(input)`")
+        }
+    }
+
+    func run() async throws {
+        let bytes: [UInt8]
+        do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: input))) } catch {
+            throw ValidationError("extract: cannot read \(input): \(error.localizedDescription)")
+        }
+        let rules = try config.map { try FeedsConfig.load(path: $0).sites } ?? []
+        let pageURL = url ?? URL(fileURLWithPath: input).absoluteString
+        let page = CharsetDecoder.decode(bytes: bytes, url: pageURL, contentType: nil, override: charset)
+        let article = try Extractor(rules: rules).extract(page)
+        let text = Extractor.text(ofFragment: article.bodyHTML)
+        switch format {
+        case "html": print(article.bodyHTML)
+        case "text": print(Self.textReport(article, text))
+        default: print(try Self.json(article, text))
+        }
+    }
+
+    /// The article's fields plus `text`, as pretty JSON with dates in RFC 3339.
+    static func json(_ article: ExtractedArticle, _ text: String) throws -> String {
+        struct Printed: Encodable {
+            let article: ExtractedArticle
+            let text: String
+            enum Key: String, CodingKey { case text }
+            func encode(to encoder: any Encoder) throws {
+                try article.encode(to: encoder)
+                var c = encoder.container(keyedBy: Key.self)
+                try c.encode(text, forKey: .text)
+            }
+        }
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        enc.dateEncodingStrategy = .iso8601
+        return String(decoding: try enc.encode(Printed(article: article, text: text)), as: UTF8.self)
+    }
+
+    static func textReport(_ a: ExtractedArticle, _ text: String) -> String {
+        let iso = ISO8601DateFormatter()
+        var lines = ["# " + a.title]
+        func add(_ label: String, _ value: String?) { if let v = value, !v.isEmpty { lines.append("\(label): \(v)") } }
+        add("byline", a.byline.raw ?? a.byline.reporters.joined(separator: ", "))
+        add("reporters", a.byline.reporters.joined(separator: ", "))
+        add("agency", a.byline.agency)
+        add("e-mail", a.byline.emails.joined(separator: ", "))
+        add("published", a.published.map { iso.string(from: $0) })
+        add("updated", a.updated.map { iso.string(from: $0) })
+        add("canonical", a.canonicalURL)
+        add("original", a.originalURL)
+        add("image", a.leadImage)
+        add("site", a.siteName)
+        add("language", a.language)
+        add("sections", a.sectionHints.joined(separator: ", "))
+        add("keywords", a.keywords.joined(separator: ", "))
+        add("attribution", a.attribution)
+        add("extractor", a.extractor)
+        return lines.joined(separator: "\n") + "\n\n" + text
+    }
 }

@@ -151,7 +151,7 @@ def naver(name, key, office, oid, aid, sid, reporter, email, date, agency_line=N
         parts.append('<span class="end_photo_org"><div class="nbd_im_w _LAZY_LOADING_WRAP"><div class="nbd_a _LAZY_LOADING_ERROR_HIDE" id="img_a1">'
                      '<img id="img1" data-src="%s" class="_LAZY_LOADING _LAZY_LOADING_INIT_HIDE" width="500"></div></div>'
                      '<em class="img_desc">%s</em></span>' % (img, e(caps[0] if caps else first[:30] + " 모습")))
-    parts.append('<strong class="media_end_summary">%s</strong>' % e(a["paras"][1])) if len(a["paras"]) > 4 else None
+    parts.append('<strong class="media_end_summary">%s</strong><br><br>' % e(a["paras"][1])) if len(a["paras"]) > 4 else None
     body = e(lead) + "<br><br>" + "<br><br>".join(e(p) for p in a["paras"][1:])
     body += "<br><br>%s 기자 %s<br><br>▶ 네이버에서 %s 구독하기 ▶ 제보는 카카오톡 okjebo" % (reporter, email, office)
     doc = head(a["title"], first, url.split("?")[0], img, office, None, title_tag=a["title"] + " : 네이버 뉴스",
@@ -167,7 +167,7 @@ def naver(name, key, office, oid, aid, sid, reporter, email, date, agency_line=N
 <div class="media_end_head_info nv_notrans"><div class="media_end_head_journalist"><a href="#" class="media_end_head_journalist_box"><em class="media_end_head_journalist_name">{reporter} 기자</em></a></div>
 <div class="media_end_head_info_datestamp"><div class="media_end_head_info_datestamp_bunch"><span class="media_end_head_info_datestamp_term">입력</span><span class="media_end_head_info_datestamp_time _ARTICLE_DATE_TIME" data-date-time="{date}">{date}</span></div>
 <div class="media_end_head_info_datestamp_bunch"><span class="media_end_head_info_datestamp_term">수정</span><span class="media_end_head_info_datestamp_time _ARTICLE_MODIFY_DATE_TIME" data-modify-date-time="{date}">{date}</span></div>
-<a href="https://www.{office}.example.kr/article/{aid}" class="media_end_head_origin_link" target="_blank">기사원문</a></div></div>
+<a href="https://press{oid}.example.kr/article/{aid}" class="media_end_head_origin_link" target="_blank">기사원문</a></div></div>
 <div class="media_end_head_autosummary"><button class="media_end_head_autosummary_button">요약봇</button></div>
 <div class="media_end_head_go_trans">{share()}</div></div>
 <div id="newsct_article" class="newsct_article _article_body">
@@ -188,7 +188,7 @@ def naver(name, key, office, oid, aid, sid, reporter, email, date, agency_line=N
     gold = (([caps[0]] if caps else [first[:30] + " 모습"]) if photo else []) + \
         ([a["paras"][1]] if len(a["paras"]) > 4 else []) + a["paras"]
     meta = dict(url=url, title=a["title"], reporters=[reporter], emails=[email], lang="ko", published=date.replace(" ", "T") + "+09:00",
-                original_url="https://www.%s.example.kr/article/%s" % (office, aid), section_hint="sid:" + sid)
+                original_url="https://press%s.example.kr/article/%s" % (oid, aid), section_hint="sid:" + sid)
     if agency_line:
         meta["agency"] = agency_line.split("=")[1].split(")")[0]
     page(name, url, doc, gold, meta)
@@ -229,9 +229,10 @@ def naver_ent(name, key, host, reporter, email, date, office, agency_bracket):
 {comments()}
 </div></div></div>
 <div id="footer"><address>© NAVER Corp.</address></div></div></body></html>'''
-    ag = agency_bracket.strip("[]").split("=")
+    # "(서울=스포츠원) 기자 =" names the agency after "="; "[OSEN=기자]" and "[스포츠조선 기자]" before it.
+    agency = agency_bracket.split("=")[1].split(")")[0] if agency_bracket.startswith("(") else agency_bracket.strip("[]").split("=")[0].split()[0]
     meta = dict(url=url, title=a["title"], reporters=[reporter], emails=[email], lang="ko", published=date_iso(date.replace("오전 ", "")),
-                agency=ag[0].split()[0])
+                agency=agency)
     page(name, url, doc, a["paras"], meta)
 
 naver_ent("naver-ent-idol", "idol", "m.entertain.naver.com", "박소영", "soyoung@osen.example.kr", "2026.03.19. 오전 9:27", "OSEN", "[OSEN=박소영 기자]")

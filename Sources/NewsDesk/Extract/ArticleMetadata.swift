@@ -29,18 +29,20 @@ enum ArticleMetadata {
             guard let sep = titleSeparators.compactMap({ t.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound })
             else { break }
             let head = String(t[..<sep.lowerBound]), tail = String(t[sep.upperBound...]).lowercased()
-            let named = (site.map { tail.contains($0) || $0.contains(tail) } ?? false) || knownSuffixes.contains(where: tail.contains)
-            if named || (loose && tail.count <= 20 && head.count >= tail.count * 2) { t = head } else { break }
+            let named = (site.map { tail.includes($0) || $0.includes(tail) } ?? false) || knownSuffixes.contains(where: tail.includes)
+            // Loose (a `<title>`): a short tail of a few words after a real head is a site name.
+            let looksLikeSite = tail.count <= 25 && tail.split(separator: " ").count <= 4 && head.count >= 10
+            if named || (loose && looksLikeSite) { t = head } else { break }
         }
-        return t.trimmingCharacters(in: .whitespaces)
+        return t.trimmed
     }
 
-    static func date(_ raw: String?) -> Date? { raw.flatMap(ExtractDates.parse) }
+    static func date(_ raw: String?) -> Date? { raw.flatMap { DateParser.parse($0) } }
 
+    /// `raw` resolved against the page URL, tracking parameters removed.
     static func absolute(_ raw: String?, base: String) -> String? {
         guard let raw, !raw.isEmpty else { return nil }
-        if raw.hasPrefix("//") { return (URLComponents(string: base)?.scheme ?? "https") + ":" + raw }
-        return URL(string: raw, relativeTo: URL(string: base))?.absoluteString ?? raw
+        return URLCleaner.clean(URLCleaner.resolve(raw, against: base))
     }
 
     static func unwrapImageProxy(_ url: String) -> String {
@@ -53,11 +55,12 @@ enum ArticleMetadata {
 
     /// A portal's link to the publisher's article (`기사원문`).
     static func originalURL(document: HTMLDocument, base: String) -> String? {
-        let anchors = (try? document.select(xpath: "//a[@href]")) ?? []
-        for a in anchors {
-            let t = (a.textContent + " " + (a.attribute("title") ?? "")).replacingOccurrences(of: "\n", with: " ")
-            if originalLinkTexts.contains(where: t.contains) || (a.attribute("class") ?? "").contains("origin_link")
-                || (a.attribute("class") ?? "").contains("link_originalArticle") {
+        // One cheap XPath test ("원문" or an origin class), then the exact texts in Swift.
+        let xp = "//a[@href][contains(.,'원문') or contains(@title,'원문') or contains(@class,'origin')]"
+        for a in (try? document.select(xpath: xp)) ?? [] {
+            let t = a.textContent + " " + (a.attribute("title") ?? "")
+            let cls = a.attribute("class") ?? ""
+            if originalLinkTexts.contains(where: t.includes) || cls.includes("origin_link") || cls.includes("link_originalArticle") {
                 return absolute(a.attribute("href"), base: base)
             }
         }
@@ -65,7 +68,7 @@ enum ArticleMetadata {
     }
 
     static func breadcrumbs(document: HTMLDocument) -> [String] {
-        let xp = "//*[contains(@class,'breadcrumb') or contains(@id,'breadcrumb') or contains(@class,'location') or contains(@class,'navi_path')]//a"
+        let xp = "//*[@class or @id][contains(@class,'breadcrumb') or contains(@id,'breadcrumb') or contains(@class,'location') or contains(@class,'navi_path')]//a"
         let found = ((try? document.select(xpath: xp)) ?? []).compactMap { PageMetadata.clean($0.textContent) }
         return found.filter { !["home", "홈"].contains($0.lowercased()) }
     }
@@ -76,7 +79,7 @@ enum ArticleMetadata {
             .compactMap { $0 }.filter { !$0.hasPrefix("http") } + meta.jsonLD.authors
         for c in candidates {
             if let p = KoreanByline.parse(c), !p.reporters.isEmpty { b = KoreanByline.merge(b, p) }
-            else if c.count <= 40, !c.contains("@"), let clean = PageMetadata.clean(c) {
+            else if c.count <= 40, !c.includes("@"), let clean = PageMetadata.clean(c) {
                 let name = clean.hasPrefix("By ") ? String(clean.dropFirst(3)) : clean
                 if !b.reporters.contains(name) { b.reporters.append(name) }
             }
@@ -124,12 +127,30 @@ enum ArticleMetadata {
         return out
     }
 
-    /// The first copyright line anywhere on the page (for bodies whose notice sits outside the content).
-    static func copyrightLine(in text: String) -> String? {
-        for line in text.split(separator: "\n") where BoilerplateLines.classify(String(line)) == .copyright {
-            let l = String(line)
-            if l.contains("무단") || l.contains("ⓒ") || l.contains("©") || l.lowercased().contains("copyright") { return l }
+    /// Markers of the text nodes `pageLines` collects: date labels and copyright signs.
+    static let dateLabels = ["입력", "수정", "송고", "업데이트"]
+    static let copyrightSigns = ["무단", "ⓒ", "©", "opyright"]
+
+    /// The page's lines that carry a date label or a copyright sign, read from the untouched tree in one XPath pass:
+    /// each matching text node's element, or its parent when the value sits in a sibling element (Naver's
+    /// `입력</span><span>2026-03-19 09:27`).
+    static func pageLines(_ document: HTMLDocument) -> (dates: String, copyright: String?) {
+        let xp = "//body//text()[" + (dateLabels + copyrightSigns).map { "contains(.,'\($0)')" }.joined(separator: " or ") + "]"
+        var dates: [String] = []
+        var copyright: String?
+        for t in ((try? document.select(xpath: xp)) ?? []).prefix(32) {
+            guard let p = t.parent else { continue }
+            let own = t.textContent
+            if copyright == nil, copyrightSigns.contains(where: own.includes) {
+                let line = p.textContent.trimmed
+                if BoilerplateLines.classify(line) == .copyright { copyright = PageMetadata.clean(line) }
+            }
+            if dateLabels.contains(where: own.includes) {
+                var text = p.textContent
+                if text.utf8.count < 24, let gp = p.parent { text = gp.textContent }
+                if text.utf8.count <= 400 { dates.append(text) }
+            }
         }
-        return nil
+        return (dates.joined(separator: "\n"), copyright)
     }
 }

@@ -34,17 +34,17 @@ struct BodyCleaner {
     }
 
     /// Removes boxes inside the content that are not article text (readability's "conditional cleaning").
-    static func conditionalClean(_ root: HTMLNode, title: String?) {
+    static func conditionalClean(_ root: HTMLNode, title: String?, stats: NodeStats) {
         let boxes: Set<String> = ["div", "section", "ul", "ol", "table", "dl", "p", "span", "h1", "h2", "h3", "h4", "h5", "h6"]
         // Bottom-up, so an inner box is judged before its container.
         for el in root.descendants().reversed() {
             let name = el.name
             guard boxes.contains(name) else { continue }
-            let text = el.textContent
-            let w = NodeText.weight(text)
-            let hasMedia = !el.descendants(where: { $0.hasName("img") || $0.hasName("iframe") || $0.hasName("video") || $0.hasName("figure") }).isEmpty
+            let st = stats[el]
+            let w = st.weight
+            let hasMedia = st.media > 0
             if name.count == 2, name.hasPrefix("h") {
-                let t = PageMetadata.clean(text) ?? ""
+                let t = PageMetadata.clean(el.textContent) ?? ""
                 if name == "h1" || (title != nil && t == title) { el.remove() }
                 continue
             }
@@ -55,9 +55,7 @@ struct BodyCleaner {
             if name == "p" || name == "span" { continue }
             let names = ClassWeights.names(el)
             if ClassWeights.weight(names) < 0 && !(hasMedia && w < 200) { el.remove(); continue }
-            var links = 0.0
-            for a in el.descendants(where: { $0.hasName("a") }) { links += NodeText.weight(a.textContent) }
-            let density = w > 0 ? links / w : 0
+            let density = stats.linkDensity(el)
             if density > 0.5 || (density > 0.3 && w < 300) || ((name == "ul" || name == "ol") && density > 0.25) {
                 el.remove()
             }
@@ -67,21 +65,32 @@ struct BodyCleaner {
     /// The line pass: classifies every paragraph and `<br>`-separated run, removes boilerplate, strips the dateline.
     static func scrub(_ roots: [HTMLNode]) -> Findings {
         var f = Findings()
-        var sawText = false
-        for r in roots { scrubBlock(r, &f, &sawText) }
+        var runsSeen = 0
+        for r in roots {
+            scrubBlock(r, &f, &runsSeen)
+            trimBreaks(r)
+        }
         return f
     }
 
-    private static func scrubBlock(_ el: HTMLNode, _ f: inout Findings, _ sawText: inout Bool) {
+    /// Removes `<br>`s and blank text at the start and end of `root` (left behind by removed lines).
+    private static func trimBreaks(_ root: HTMLNode) {
+        while let c = root.lastChild, c.hasName("br") || (c.isText && c.textContent.trimmed.isEmpty) || c.kind == .comment { c.remove() }
+        while let c = root.firstChild, c.hasName("br") || (c.isText && c.textContent.trimmed.isEmpty) || c.kind == .comment { c.remove() }
+    }
+
+    private static func scrubBlock(_ el: HTMLNode, _ f: inout Findings, _ runsSeen: inout Int) {
         var run: [HTMLNode] = []
         func close() {
             defer { run = [] }
             guard !run.isEmpty else { return }
             let text = run.map { $0.textContent }.joined()
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Boilerplate lines are short (≤ 160 characters); a long run can only hold the dateline, checked first.
+            if runsSeen >= 3 && text.utf8.count > 800 { return }
+            let trimmed = text.trimmed
             guard !trimmed.isEmpty else { return }
-            if !sawText {
-                sawText = true
+            if runsSeen < 3 {
+                runsSeen += 1
                 if let d = KoreanByline.dateline(text) {
                     f.byline = KoreanByline.merge(f.byline, d.byline)
                     strip(utf16: d.length, from: run)
@@ -93,18 +102,18 @@ struct BodyCleaner {
             switch kind {
             case .copyright: if f.attribution == nil { f.attribution = PageMetadata.clean(trimmed) }
             case .signature: if let b = KoreanByline.parse(trimmed) { f.byline = KoreanByline.merge(f.byline, b) }
-            case .tip, .promo, .photoCredit: break
+            case .tip, .promo, .photoCredit, .dateStamp: break
             }
             for n in run { n.remove() }
         }
         var c = el.firstChild
         while let n = c {
             let next = n.next
-            if n.isText || (n.isElement && NodeText.inline.contains(n.name)) {
+            if n.isText || (n.isElement && NodeText.isInline(n)) {
                 run.append(n)
             } else if n.isElement {
                 close()
-                if n.name != "br" && n.name != "figure" { scrubBlock(n, &f, &sawText) }
+                if n.name != "br" && n.name != "figure" { scrubBlock(n, &f, &runsSeen) }
             }
             c = next
         }

@@ -12,15 +12,19 @@ enum BoilerplateKind: Equatable {
     case photoCredit
     /// `홍길동 기자 gildong@example.co.kr`, a lone e-mail address or `[OSEN=박소영 기자]`: kept in the byline.
     case signature
+    /// `등록 2026-05-02 07:00`, `입력 2026.03.19. 오전 9:27`: the dates are read from the page before; dropped.
+    case dateStamp
 }
 
 /// Classifies short lines of article text (pure string rules; the tables are sorted).
 enum BoilerplateLines {
-    /// Substrings that make a short line a copyright notice.
+    /// Substrings that make a line of up to 160 characters a copyright notice.
     static let copyrightMarkers: [String] = [
-        "all rights reserved", "copyright", "ai 학습", "ⓒ", "©", "무단 복제", "무단 전재", "무단복제", "무단전재",
-        "재배포 금지", "재배포금지", "저작권자",
+        "(c) ", "all rights reserved", "ai 학습", "ⓒ", "©", "무단 복제", "무단 전재", "무단복제", "무단전재", "재배포 금지", "재배포금지",
+        "저작권자",
     ]
+    /// Weaker markers that only count on a line of up to 80 characters ("The copyright on the song…" is prose).
+    static let shortCopyrightMarkers: [String] = ["copyright"]
     /// Substrings that make a short line a news-tip request.
     static let tipMarkers: [String] = [
         "jebo", "기사 제보", "기사제보", "뉴스 제보", "뉴스제보", "제보는 ", "제보하기", "제보)", "제보:",
@@ -30,19 +34,27 @@ enum BoilerplateLines {
         "구독", "관련기사", "관련 기사", "기사 더보기", "네이버", "다운로드", "더보기", "바로가기", "앱", "이벤트", "채널", "카카오", "클릭",
         "팔로우", "많이 본",
     ]
+    /// Whole lines that only label an ad slot.
+    static let adLabels: Set<String> = ["ad", "advertisement", "sponsored", "광고", "스폰서"]
+    /// Labels that open a date stamp line.
+    static let dateLabels: [String] = ["기사입력", "등록", "송고", "수정", "승인", "업데이트", "입력", "최종수정", "updated", "published"]
     /// Words that open a photo credit.
     static let creditOpeners: [String] = ["그래픽", "사진", "사진제공", "영상", "자료", "제공", "출처", "photo", "image"]
 
     static func classify(_ raw: String) -> BoilerplateKind? {
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = raw.trimmed
         guard !line.isEmpty else { return nil }
-        let n = line.count
+        let n = line.unicodeScalars.count
         let lower = line.lowercased()
-        if n <= 160, copyrightMarkers.contains(where: { lower.contains($0) }) { return .copyright }
-        if n <= 160, tipMarkers.contains(where: { lower.contains($0) }), lower.contains("제보") || lower.contains("jebo") { return .tip }
+        if n <= 160, copyrightMarkers.contains(where: lower.includes) { return .copyright }
+        if n <= 80, shortCopyrightMarkers.contains(where: lower.includes) { return .copyright }
+        if n <= 160, tipMarkers.contains(where: lower.includes), lower.includes("제보") || lower.includes("jebo") { return .tip }
         if n <= 90, let f = line.unicodeScalars.first, "▶☞▷►■◆".unicodeScalars.contains(f),
-           promoMarkers.contains(where: { lower.contains($0) }) { return .promo }
+           promoMarkers.contains(where: lower.includes) { return .promo }
         if n <= 70, isPhotoCredit(lower) { return .photoCredit }
+        if n <= 20, adLabels.contains(lower) { return .promo }
+        if n <= 60, dateLabels.contains(where: { lower.hasPrefix($0) }), DateParser.labelledDates(in: line).published != nil
+            || DateParser.labelledDates(in: line).updated != nil { return .dateStamp }
         if n <= 90, KoreanByline.isSignature(line) { return .signature }
         return nil
     }

@@ -3,7 +3,7 @@
 enum ClassWeights {
     /// Names of containers that are never the article: removed before scoring unless a `maybe` name is present too.
     static let unlikely: [String] = [
-        "ad-break", "ad_area", "ad_wrap", "agegate", "another", "banner", "bestnews", "breadcrumb", "cmt", "combx", "comment",
+        "ad-box", "ad-break", "ad-slot", "ad_area", "ad_box", "ad_slot", "ad_wrap", "advert", "agegate", "another", "banner", "bestnews", "breadcrumb", "cmt", "combx", "comment",
         "community", "copyright", "cover-wrap", "dable", "disqus", "familysite", "footer", "gdpr", "gnb", "header", "hot_news",
         "journalist", "keyword", "layer_", "legends", "lnb", "login", "menu", "modal", "more_news", "most", "newsletter",
         "other_news", "outbrain", "pagination", "pager", "popular", "popup", "print", "promo", "quick", "rank", "recom",
@@ -23,7 +23,7 @@ enum ClassWeights {
     ]
     /// Names that take from a candidate's score.
     static let negative: [String] = [
-        "-ad-", "ad_", "banner", "byline", "caption_credit", "cmt", "combx", "comment", "contact", "foot", "gdpr", "hidden",
+        "-ad-", "ad-slot", "ad_", "advert", "banner", "byline", "caption_credit", "cmt", "combx", "comment", "contact", "foot", "gdpr", "hidden",
         "journalist", "masthead", "more", "outbrain", "popular", "promo", "rank", "recom", "related", "relation", "reply",
         "reporter", "scroll", "share", "shopping", "shoutbox", "sidebar", "skyscraper", "sns", "social", "sponsor", "tags",
         "tool", "widget",
@@ -36,15 +36,15 @@ enum ClassWeights {
     }
 
     static func isUnlikely(_ names: String) -> Bool {
-        !names.isEmpty && unlikely.contains(where: names.contains) && !maybe.contains(where: names.contains)
+        !names.isEmpty && unlikely.contains(where: names.includes) && !maybe.contains(where: names.includes)
     }
 
     /// +25 for a positive name, -25 for a negative one (both can apply).
     static func weight(_ names: String) -> Double {
         guard !names.isEmpty else { return 0 }
         var w = 0.0
-        if negative.contains(where: names.contains) { w -= 25 }
-        if positive.contains(where: names.contains) { w += 25 }
+        if negative.contains(where: names.includes) { w -= 25 }
+        if positive.contains(where: names.includes) { w += 25 }
         return w
     }
 }

@@ -2,11 +2,16 @@
 /// Korean (a Hangul character counts 2.5), trafilatura's list of well-known body containers tried first, then the
 /// best-scoring container plus the siblings that belong to it.
 struct ContentScorer {
-    /// Well-known article containers (schema.org, WordPress, Korean CMSs): the first one holding enough text wins.
-    static let knownBodies: [String] = [
-        "//*[@itemprop='articleBody']", "//*[@id='articleBody' or @id='article_body' or @id='articleText' or @id='article-view-content-div' or @id='newsEndContents' or @id='news_body_area' or @id='article_txt']",
-        "//*[contains(concat(' ',normalize-space(@class),' '),' entry-content ') or contains(concat(' ',normalize-space(@class),' '),' post-content ') or contains(concat(' ',normalize-space(@class),' '),' article-body ') or contains(concat(' ',normalize-space(@class),' '),' article_body ') or contains(concat(' ',normalize-space(@class),' '),' story-body ') or contains(concat(' ',normalize-space(@class),' '),' news_body ') or contains(concat(' ',normalize-space(@class),' '),' article_txt ')]",
-    ]
+    /// Well-known article containers (schema.org, WordPress, Korean CMSs), one XPath union: the match holding the most
+    /// text wins when it holds enough.
+    static let knownBodies: String = {
+        let ids = ["article-view-content-div", "articleBody", "articleText", "article_body", "article_txt", "newsEndContents", "news_body_area"]
+        let classes = ["article-body", "article_body", "article_txt", "entry-content", "news_body", "post-content", "story-body"]
+        let idTest = ids.map { "@id='\($0)'" }.joined(separator: " or ")
+        let classTest = classes.map { "contains(@class,'\($0)')" }.joined(separator: " or ")
+        // The bare attribute tests first: most elements have neither and skip the string functions.
+        return "//*[@itemprop or @id or @class][@itemprop='articleBody' or \(idTest) or \(classTest)]"
+    }()
     /// Tags that never hold article text.
     static let junkTags: [String] = [
         "aside", "button", "canvas", "dialog", "footer", "form", "input", "link", "map", "menu", "meta", "nav", "noscript", "object",
@@ -15,15 +20,10 @@ struct ContentScorer {
     static let containerTags: Set<String> = ["article", "div", "main", "section", "td", "font", "center"]
     static let paragraphTags: Set<String> = ["blockquote", "p", "pre"]
 
-    private struct Measure { var weight = 0.0; var links = 0.0 }
-
     /// Picks the article nodes in `body` (already stripped of junk and unlikely containers).
-    static func findContent(in body: HTMLNode) -> [HTMLNode] {
-        for x in knownBodies {
-            let found = (try? body.document.select(xpath: x)) ?? []
-            if let best = found.max(by: { NodeText.weight($0.textContent) < NodeText.weight($1.textContent) }),
-               NodeText.weight(best.textContent) >= 60 { return [best] }
-        }
+    static func findContent(in body: HTMLNode, stats: NodeStats) -> [HTMLNode] {
+        let known = (try? body.document.select(xpath: knownBodies)) ?? []
+        if let best = known.max(by: { stats[$0].weight < stats[$1].weight }), stats[best].weight >= 60 { return [best] }
         var scores: [HTMLNode: Double] = [:]
         func base(_ n: HTMLNode) -> Double {
             var s = ClassWeights.weight(ClassWeights.names(n))
@@ -66,21 +66,7 @@ struct ContentScorer {
             }
         }
         guard !scores.isEmpty else { return [body] }
-        var measures: [HTMLNode: Measure] = [:]
-        func measure(_ n: HTMLNode) -> Measure {
-            if let m = measures[n] { return m }
-            let w = NodeText.weight(n.textContent)
-            var l = 0.0
-            for a in n.descendants(where: { $0.hasName("a") }) { l += NodeText.weight(a.textContent) }
-            let m = Measure(weight: w, links: l)
-            measures[n] = m
-            return m
-        }
-        func final(_ n: HTMLNode) -> Double {
-            let m = measure(n)
-            let density = m.weight > 0 ? min(1, m.links / m.weight) : 0
-            return (scores[n] ?? 0) * (1 - density)
-        }
+        func final(_ n: HTMLNode) -> Double { (scores[n] ?? 0) * (1 - stats.linkDensity(n)) }
         guard let top = scores.keys.max(by: { final($0) < final($1) }) else { return [body] }
         let topScore = final(top)
         guard let parent = top.parent else { return [top] }
@@ -92,10 +78,10 @@ struct ContentScorer {
             var sc = scores[s].map { _ in final(s) } ?? 0
             if !topClass.isEmpty, s.attribute("class") == topClass { sc += topScore * 0.2 }
             if sc >= threshold { picked.append(s); continue }
-            let m = measure(s)
-            let density = m.weight > 0 ? m.links / m.weight : 0
+            let m = stats[s]
+            let density = stats.linkDensity(s)
             if s.hasName("p") || s.hasName("figure") {
-                let text = s.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = s.textContent.trimmed
                 if (m.weight > 80 && density < 0.25) || (m.weight > 0 && density == 0 && (text.hasSuffix(".") || text.hasSuffix("다")))
                     || (s.hasName("figure") && density < 0.5) {
                     picked.append(s)
@@ -112,7 +98,7 @@ struct ContentScorer {
         var c = el.firstChild
         while let n = c {
             if n.isText { cur += n.textContent } else if n.isElement {
-                if NodeText.inline.contains(n.name) { cur += n.textContent } else {
+                if NodeText.isInline(n) { cur += n.textContent } else {
                     if !cur.isEmpty { runs.append(cur); cur = "" }
                 }
             }

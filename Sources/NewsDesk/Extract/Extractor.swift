@@ -9,9 +9,36 @@ import Foundation
 public struct Extractor: Sendable {
     /// The operator's rules, tried before the built-in ones.
     public let rules: [SiteRule]
+    /// Every selector of the operator's and the built-in rules, compiled once; a selector that does not compile maps
+    /// to its error, thrown when a page of that host is extracted.
+    private let selectors: [String: Result<Selector, Selector.ParseError>]
 
     public init(rules: [SiteRule] = []) {
         self.rules = rules
+        var table = Self.builtinSelectors
+        for r in rules {
+            for s in [r.content, r.title, r.byline, r.date].compactMap({ $0 }) + r.remove where table[s] == nil {
+                table[s] = Result { () throws(Selector.ParseError) -> Selector in try Selector(s) }
+            }
+        }
+        selectors = table
+    }
+
+    private static let builtinSelectors: [String: Result<Selector, Selector.ParseError>] = {
+        var table: [String: Result<Selector, Selector.ParseError>] = [:]
+        for r in SiteRule.builtinArticleRules {
+            for s in [r.content, r.title, r.byline, r.date].compactMap({ $0 }) + r.remove {
+                table[s] = Result { () throws(Selector.ParseError) -> Selector in try Selector(s) }
+            }
+        }
+        return table
+    }()
+
+    private func selector(_ css: String, _ url: String) throws(ExtractError) -> Selector {
+        switch selectors[css] ?? Result(catching: { () throws(Selector.ParseError) -> Selector in try Selector(css) }) {
+        case .success(let s): return s
+        case .failure(let e): throw .badSelector(url: url, selector: css, reason: e.reason)
+        }
     }
 
     /// Extracts the article of `page`, parsed with its explicit charset.
@@ -24,33 +51,31 @@ public struct Extractor: Sendable {
         }
         guard let body = document.body else { throw .emptyPage(url: page.url) }
         let meta = PageMetadata(document: document)
-        let host = URLComponents(string: page.url)?.host ?? ""
+        let host = URLCleaner.host(of: page.url) ?? ""
         let rule = self.rule(for: host)
 
         // Metadata that reads the untouched tree (rule selectors point into page chrome).
-        let ruleTitle = try rule.flatMap { r throws(ExtractError) in try r.title.map { s throws(ExtractError) in try text(s, document, page.url) } } ?? nil
-        let ruleByline = try rule.flatMap { r throws(ExtractError) in try r.byline.map { s throws(ExtractError) in try text(s, document, page.url) } } ?? nil
-        let ruleDate = try rule.flatMap { r throws(ExtractError) in try r.date.map { s throws(ExtractError) in try dateText(s, document, page.url) } } ?? nil
+        let ruleTitle = try rule?.title.map { css throws(ExtractError) in try text(css, document, page.url) } ?? nil
+        let ruleByline = try rule?.byline.map { css throws(ExtractError) in try text(css, document, page.url) } ?? nil
+        let ruleDate = try rule?.date.map { css throws(ExtractError) in try dateText(css, document, page.url) } ?? nil
         let title = ArticleMetadata.title(rule: ruleTitle, meta: meta, document: document)
         let originalURL = ArticleMetadata.originalURL(document: document, base: page.url)
         let breadcrumbs = ArticleMetadata.breadcrumbs(document: document)
-        let pageText = NodeText.render(body)
-        guard !pageText.isEmpty || !meta.meta.isEmpty else { throw .emptyPage(url: page.url) }
-        let textDates = ExtractDates.labelledDates(in: (ruleDate ?? "") + "\n" + pageText)
+        let lines = ArticleMetadata.pageLines(document)
+        let textDates = DateParser.labelledDates(in: (ruleDate ?? "") + "\n" + lines.dates)
 
         // The body.
         var content: [HTMLNode] = []
         var extractorName = "generic"
         if let rule, let css = rule.content {
-            let sel: Selector
-            do { sel = try Selector(css) } catch { throw .badSelector(url: page.url, selector: css, reason: error.description) }
+            let sel = try selector(css, page.url)
             let found = ((try? document.select(xpath: sel.xpath)) ?? []).filter { NodeText.weight($0.textContent) > 0 || !$0.descendants(where: { $0.hasName("img") }).isEmpty }
             // Keep only outermost matches.
             content = found.filter { n in !found.contains { $0 != n && $0.contains(n) } }
             if !content.isEmpty {
                 extractorName = "site:" + (rule.name ?? rule.hosts.first ?? "rule")
                 for r in rule.remove {
-                    guard let rs = try? Selector(r) else { throw .badSelector(url: page.url, selector: r, reason: "does not compile") }
+                    let rs = try selector(r, page.url)
                     for root in content {
                         for n in (try? document.select(xpath: rs.relativeXPath, from: root)) ?? [] { n.remove() }
                     }
@@ -60,12 +85,12 @@ public struct Extractor: Sendable {
         }
         if content.isEmpty {
             BodyCleaner.stripJunk(body, unlikely: true)
-            content = ContentScorer.findContent(in: body)
+            content = ContentScorer.findContent(in: body, stats: NodeStats(body))
         }
-        for root in content { BodyCleaner.conditionalClean(root, title: title) }
+        for root in content { BodyCleaner.conditionalClean(root, title: title, stats: NodeStats(root)) }
         let findings = BodyCleaner.scrub(content)
-        let bodyHTML = content.count == 1 ? (content[0].name == "body" ? content[0].innerHTML : content[0].innerHTML)
-            : content.map(\.outerHTML).joined(separator: "\n")
+        let bodyHTML = content.count == 1 ? content[0].innerHTML : content.map(\.outerHTML).joined(separator: "\n")
+        guard bodyHTML.contains(where: { !$0.isWhitespace }) || title != nil else { throw .emptyPage(url: page.url) }
 
         var byline = ruleByline.flatMap(KoreanByline.parse) ?? Byline()
         byline = KoreanByline.merge(byline, findings.byline)
@@ -73,7 +98,7 @@ public struct Extractor: Sendable {
 
         let published = ArticleMetadata.date(meta.value("article:published_time", "og:published_time", "pubdate", "publishdate",
                                                         "date", "dc.date", "dc.date.issued", "datepublished")
-                                              ?? meta.jsonLD.datePublished) ?? ruleDate.flatMap(ExtractDates.parse) ?? textDates.published
+                                              ?? meta.jsonLD.datePublished) ?? ruleDate.flatMap { DateParser.parse($0) } ?? textDates.published
         let updated = ArticleMetadata.date(meta.value("article:modified_time", "og:updated_time", "dc.date.modified", "datemodified")
                                             ?? meta.jsonLD.dateModified) ?? textDates.updated
         return ExtractedArticle(
@@ -88,11 +113,11 @@ public struct Extractor: Sendable {
                                                 ?? meta.jsonLD.image, base: page.url).map(ArticleMetadata.unwrapImageProxy),
             description: meta.value("og:description", "description", "twitter:description") ?? meta.jsonLD.description,
             siteName: meta.value("og:site_name", "application-name") ?? meta.jsonLD.publisher ?? rule?.name,
-            language: ArticleMetadata.language(meta: meta, text: pageText),
+            language: ArticleMetadata.language(meta: meta, text: content.lazy.map(\.textContent).joined()),
             sectionHints: ArticleMetadata.sectionHints(meta: meta, breadcrumbs: breadcrumbs, url: page.url),
             keywords: ArticleMetadata.keywords(meta),
-            attribution: findings.attribution ?? ArticleMetadata.copyrightLine(in: pageText),
-            bodyHTML: bodyHTML.trimmingCharacters(in: .whitespacesAndNewlines),
+            attribution: findings.attribution ?? lines.copyright,
+            bodyHTML: bodyHTML.trimmed,
             extractor: extractorName
         )
     }
@@ -108,16 +133,14 @@ public struct Extractor: Sendable {
     }
 
     private func text(_ css: String, _ document: HTMLDocument, _ url: String) throws(ExtractError) -> String? {
-        let sel: Selector
-        do { sel = try Selector(css) } catch { throw .badSelector(url: url, selector: css, reason: error.description) }
+        let sel = try selector(css, url)
         let found = (try? document.select(xpath: sel.xpath)) ?? []
         return found.lazy.compactMap { PageMetadata.clean($0.textContent) }.first
     }
 
     /// A date element's machine value (`datetime`, `data-date-time`) or its text, all matches joined.
     private func dateText(_ css: String, _ document: HTMLDocument, _ url: String) throws(ExtractError) -> String? {
-        let sel: Selector
-        do { sel = try Selector(css) } catch { throw .badSelector(url: url, selector: css, reason: error.description) }
+        let sel = try selector(css, url)
         let found = (try? document.select(xpath: sel.xpath)) ?? []
         let parts = found.compactMap { n in n.attribute("datetime") ?? n.attribute("data-date-time") ?? PageMetadata.clean(n.textContent) }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")

@@ -11,7 +11,7 @@ extension SiteRule {
                  title: "h3.tit_view", byline: "div.info_view span.txt_info", date: "div.info_view span.num_date"),
         SiteRule(hosts: ["entertain.naver.com", "m.entertain.naver.com"], name: "naver-entertain",
                  content: "#articeBody, div._article_content, article#comp_news_article",
-                 remove: ["div.end_photo_org button", "div.vod_area", "div.byline"],
+                 remove: ["div.end_photo_org button", "div.vod_area", "div.byline", "p.source", "div.reporter_area"],
                  title: "h2.end_tit, h2.NewsEndMain_article_title", byline: "div.byline, p.byline_p", date: "span.author em"),
         SiteRule(hosts: ["m.sports.naver.com", "sports.naver.com", "sports.news.naver.com"], name: "naver-sports",
                  content: "#newsEndContents, div._article_content",

@@ -6,6 +6,8 @@ import Foundation
 enum KoreanByline {
     /// Job titles that follow a reporter's name (longest first so `선임기자` wins over `기자`).
     static let titles = "(?:선임기자|수석기자|객원기자|인턴기자|수습기자|전문기자|편집위원|논설위원|특파원|통신원|기자)"
+    /// Cheap pre-test before the regular expressions: a signature holds one of these.
+    static let signatureHints: [String] = ["@", "By ", "BY ", "by ", "기자", "위원", "통신원", "특파원"]
     private static let name = "[가-힣]{2,4}"
     private static let names = "\(name)(?:\\s*[·ㆍ,/]\\s*\(name))*"
 
@@ -27,7 +29,7 @@ enum KoreanByline {
         re("^\\s*(?:[Bb]y|BY)\\s+([A-Z][\\p{L}.'-]+(?:\\s+[A-Z][\\p{L}.'-]+){0,3}(?:\\s*(?:,|and|&)\\s*[A-Z][\\p{L}.'-]+(?:\\s+[A-Z][\\p{L}.'-]+){0,3})*)")
     /// `WASHINGTON (AP) — ` / `LONDON (Reuters) - `.
     private static let englishDateline =
-        re("^\\s*[A-Z][A-Z .,'-]{1,40}\\s*\\((AP|Reuters|AFP|Bloomberg|UPI)\\)\\s*[—–-]+\\s*")
+        re("^\\s*[A-Z][A-Za-z .,'-]{1,40}\\s*\\((AP|Reuters|AFP|Bloomberg|UPI)\\)\\s*[—–-]+\\s*")
 
     private static func groups(_ r: NSRegularExpression?, _ s: String) -> (whole: NSRange, parts: [String])? {
         guard let r else { return nil }
@@ -45,14 +47,9 @@ enum KoreanByline {
         s.split(whereSeparator: { "·ㆍ,/ ".contains($0) }).map(String.init).filter { $0.count >= 2 }
     }
 
-    static func isReporterPhrase(_ s: String) -> Bool {
-        guard let r = reporter else { return false }
-        return r.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
-    }
-
     /// E-mail addresses in `s`.
     static func emails(in s: String) -> [String] {
-        guard let r = email, s.contains("@") else { return [] }
+        guard let r = email, s.includes("@") else { return [] }
         let ns = s as NSString
         return r.matches(in: s, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
     }
@@ -60,8 +57,10 @@ enum KoreanByline {
     /// A dateline at the start of body text: the byline it names and how many UTF-16 units to strip.
     static func dateline(_ text: String) -> (byline: Byline, length: Int)? {
         if let m = groups(bracketDateline, text) {
-            let (left, right) = (m.parts[0].trimmingCharacters(in: .whitespaces), m.parts[1].trimmingCharacters(in: .whitespaces))
-            var b = Byline(raw: (text as NSString).substring(with: m.whole).trimmingCharacters(in: .whitespaces))
+            let (left, right) = (m.parts[0].trimmed, m.parts[1].trimmed)
+            // `(사진=연합뉴스)` is a photo credit, not a dateline.
+            if BoilerplateLines.creditOpeners.contains(where: { left.lowercased().hasPrefix($0) }) { return nil }
+            var b = Byline(raw: (text as NSString).substring(with: m.whole).trimmed)
             var length = m.whole.length
             if let r = groups(reporter, right) {
                 // (지디넷코리아=장유미 기자), [OSEN=박소영 기자]
@@ -74,17 +73,17 @@ enum KoreanByline {
                 if let r = groups(reporterEquals, rest) {
                     b.reporters = splitNames(r.parts[0])
                     length += r.whole.length
-                    b.raw = (text as NSString).substring(to: length).trimmingCharacters(in: .whitespaces)
+                    b.raw = (text as NSString).substring(to: length).trimmed
                 }
             }
             return (b, length)
         }
-        if let m = groups(agencyReporter, text), text.hasPrefix("[") || text.hasPrefix("【") {
+        if let m = groups(agencyReporter, text), text.trimmed.hasPrefix("[") || text.trimmed.hasPrefix("【") {
             return (Byline(reporters: splitNames(m.parts[1]), agency: m.parts[0],
-                           raw: (text as NSString).substring(with: m.whole).trimmingCharacters(in: .whitespaces)), m.whole.length)
+                           raw: (text as NSString).substring(with: m.whole).trimmed), m.whole.length)
         }
         if let m = groups(englishDateline, text) {
-            return (Byline(agency: m.parts[0], raw: (text as NSString).substring(with: m.whole).trimmingCharacters(in: .whitespaces)),
+            return (Byline(agency: m.parts[0], raw: (text as NSString).substring(with: m.whole).trimmed),
                     m.whole.length)
         }
         return nil
@@ -92,24 +91,21 @@ enum KoreanByline {
 
     /// Whether a short line is only a byline / signature (`홍길동 기자 gildong@…`, `gildong@…`, `[OSEN=박소영 기자]`).
     static func isSignature(_ line: String) -> Bool {
+        guard signatureHints.contains(where: line.includes) else { return false }
         guard let b = parse(line) else { return false }
         if b.reporters.isEmpty && b.emails.isEmpty { return false }
-        // What is left after removing names, titles, e-mails and punctuation must be tiny (an agency name at most).
-        var rest = line
-        for e in b.emails { rest = rest.replacingOccurrences(of: e, with: "") }
-        for r in b.reporters { rest = rest.replacingOccurrences(of: r, with: "") }
-        if let a = b.agency { rest = rest.replacingOccurrences(of: a, with: "") }
-        for t in ["선임기자", "수석기자", "객원기자", "인턴기자", "수습기자", "전문기자", "편집위원", "논설위원", "특파원", "통신원", "기자",
-                  "By ", "by ", " and "] {
-            rest = rest.replacingOccurrences(of: t, with: "")
-        }
-        let letters = rest.unicodeScalars.filter { CharacterSet.letters.contains($0) }.count
-        return letters <= 6
+        // What is left after taking out names, titles, e-mails and the agency must be tiny.
+        var covered = b.emails.reduce(0) { $0 + $1.unicodeScalars.count }
+        covered += b.reporters.reduce(0) { $0 + $1.unicodeScalars.count } + (b.agency?.unicodeScalars.count ?? 0)
+        covered += 2 * b.reporters.count + 2  // 기자 / By
+        let letters = line.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        let coveredLetters = min(covered, letters)
+        return letters - coveredLetters <= 6
     }
 
     /// Parses one byline string (a byline element's text, a signature line or a dateline).
     static func parse(_ text: String) -> Byline? {
-        let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = text.trimmed
         guard !s.isEmpty, s.count <= 200 else { return nil }
         if let d = dateline(s), !d.byline.isEmpty {
             var b = d.byline
@@ -130,7 +126,7 @@ enum KoreanByline {
         if b.reporters.isEmpty, let m = groups(english, s) {
             b.reporters = m.parts[0].components(separatedBy: CharacterSet(charactersIn: ",&"))
                 .flatMap { $0.components(separatedBy: " and ") }
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmed }
                 .filter { !$0.isEmpty && $0.first?.isUppercase == true }
         }
         return b.isEmpty ? nil : b

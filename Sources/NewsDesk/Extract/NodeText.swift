@@ -6,6 +6,18 @@ enum NodeText {
         "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
     ]
 
+    /// Whether `n` continues the current line: an inline element with no block element inside (Naver wraps photo
+    /// blocks in a `<span>`).
+    static func isInline(_ n: HTMLNode) -> Bool {
+        guard inline.contains(n.name) else { return false }
+        var c = n.firstChild
+        while let child = c {
+            if child.isElement, child.name != "br", !isInline(child) { return false }
+            c = child.next
+        }
+        return true
+    }
+
     /// Length weighted for script density: a Hangul or CJK character says about as much as 2.5 Latin letters.
     /// Whitespace does not count.
     static func weight(_ s: String) -> Double {
@@ -44,7 +56,7 @@ enum NodeText {
                 } else if child.isElement {
                     let name = child.name
                     if name == "br" { flush() } else if name == "script" || name == "style" || name == "template" {
-                    } else if inline.contains(name) { walk(child) } else { flush(); walk(child); flush() }
+                    } else if isInline(child) { walk(child) } else { flush(); walk(child); flush() }
                 }
                 c = child.next
             }

@@ -15,7 +15,7 @@ struct PageMetadata {
         if let root = document.root { lang = root.attribute("lang").flatMap { $0.isEmpty ? nil : $0 } }
         for m in (try? document.select(xpath: "//meta[@content]")) ?? [] {
             guard let key = (m.attribute("property") ?? m.attribute("name") ?? m.attribute("itemprop") ?? m.attribute("http-equiv"))?
-                .lowercased(), let value = m.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
+                .lowercased(), let value = m.attribute("content")?.trimmed, !value.isEmpty
             else { continue }
             if meta[key] == nil { meta[key] = value }
             all[key, default: []].append(value)
@@ -32,9 +32,9 @@ struct PageMetadata {
         return nil
     }
 
-    /// Collapses whitespace; nil when nothing is left.
+    /// Collapses whitespace (the feed parsers' rule); nil when nothing is left.
     static func clean(_ s: String) -> String? {
-        let t = s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let t = FeedText.collapse(s)
         return t.isEmpty ? nil : t
     }
 }
@@ -59,7 +59,7 @@ struct JSONLDArticle {
     var language: String?
 
     mutating func read(_ text: String) {
-        guard let data = text.trimmingCharacters(in: .whitespacesAndNewlines).data(using: .utf8),
+        guard let data = text.trimmed.data(using: .utf8),
               let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return }
         visit(json)
     }

@@ -1,0 +1,36 @@
+extension String {
+    /// Byte-wise substring test on the UTF-8 storage. Foundation's `contains(_:)` folds Unicode clusters and dominated
+    /// the extractor's profile; the tables it is used with are exact strings, so comparing bytes is enough.
+    func includes(_ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        var h = self, n = needle
+        return h.withUTF8 { hb in
+            n.withUTF8 { nb in
+                let hc = hb.count, nc = nb.count
+                guard hc >= nc else { return false }
+                let first = nb[0]
+                var i = 0
+                while i <= hc - nc {
+                    if hb[i] == first {
+                        var j = 1
+                        while j < nc && hb[i + j] == nb[j] { j += 1 }
+                        if j == nc { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace (ASCII, NBSP, ideographic space, newlines); cheaper than
+    /// Foundation's `trimmingCharacters(in:)`, which showed up in the profile.
+    var trimmed: String {
+        let s = unicodeScalars
+        func ws(_ u: Unicode.Scalar) -> Bool { u.value <= 0x20 || u.value == 0xA0 || u.value == 0x3000 || u.value == 0xFEFF }
+        guard let first = s.firstIndex(where: { !ws($0) }), let last = s.lastIndex(where: { !ws($0) }) else { return "" }
+        return String(Substring(s[first...last]))
+    }
+}
