@@ -121,9 +121,10 @@ struct ClassifyTrain: AsyncParsableCommand {
     @Option(help: "Longest character n-gram.") var charMax = 4
     @Option(help: "Word n-grams: 0, 1 or 2.") var wordNgrams = 2
     @Option(help: "Passes over the data.") var epochs = 6
-    @Option(help: "SGD step.") var learningRate: Float = 1.0
+    @Option(help: "SGD step.") var learningRate: Float = 2.0
     @Option(help: "Class balance, 0 (none) … 1 (inverse class size).") var balance = 0.0
     @Option(help: "Weight storage: int8, int16 or float32.") var quantize = "int8"
+    @Flag(inversion: .prefixedNo, help: "Weight features by inverse document frequency.") var idf = true
 
     func run() async throws {
         if fromStore {
@@ -133,7 +134,7 @@ struct ClassifyTrain: AsyncParsableCommand {
         guard let q = TextModel.Quantization(rawValue: quantize) else { throw ValidationError("--quantize must be int8, int16 or float32") }
         let examples = try data.load(heldOut: false)
         let options = TrainingOptions(features: FeatureSettings(bucketBits: bucketBits, charMin: 1, charMax: charMax, wordNgrams: wordNgrams),
-                                      epochs: epochs, learningRate: learningRate, classBalance: balance)
+                                      epochs: epochs, learningRate: learningRate, classBalance: balance, idf: idf)
         let notes = "trained on \(data.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + "))"
             + (data.holdout > 0 ? " without every \(data.holdout)th row" : "") + ", \(examples.count) examples, \(epochs) epochs"
         let start = Date()

@@ -122,7 +122,7 @@ struct FeatureHasher: Sendable {
     }
 
     /// Folds bucket occurrences into a sorted, L2-normalized sparse vector with sublinear term frequency.
-    static func vector(fromBuckets b: inout [UInt32], into v: inout SparseVector) {
+    static func vector(fromBuckets b: inout [UInt32], into v: inout SparseVector, idf: [Float]? = nil) {
         v.indices.removeAll(keepingCapacity: true)
         v.values.removeAll(keepingCapacity: true)
         guard !b.isEmpty else { return }
@@ -132,12 +132,13 @@ struct FeatureHasher: Sendable {
         var count = 0
         for x in b {
             if x == current { count += 1; continue }
-            let w = 1 + logf(Float(count))
+            let w = (1 + logf(Float(count))) * (idf?[Int(current)] ?? 1)
             v.indices.append(current); v.values.append(w); norm += w * w
             current = x; count = 1
         }
-        let w = 1 + logf(Float(count))
+        let w = (1 + logf(Float(count))) * (idf?[Int(current)] ?? 1)
         v.indices.append(current); v.values.append(w); norm += w * w
+        guard norm > 0 else { v.indices.removeAll(keepingCapacity: true); v.values.removeAll(keepingCapacity: true); return }
         let inv = 1 / norm.squareRoot()
         for k in v.values.indices { v.values[k] *= inv }
     }
@@ -154,9 +155,9 @@ struct FeatureHasher: Sendable {
     }
 
     /// The feature vector of `text`, built in `scratch.vector`.
-    func vectorize(_ text: String, scratch: inout Scratch) {
+    func vectorize(_ text: String, scratch: inout Scratch, idf: [Float]? = nil) {
         Self.normalize(text, into: &scratch.scalars)
         buckets(of: scratch.scalars, into: &scratch.buckets)
-        Self.vector(fromBuckets: &scratch.buckets, into: &scratch.vector)
+        Self.vector(fromBuckets: &scratch.buckets, into: &scratch.vector, idf: idf)
     }
 }

@@ -6,6 +6,7 @@ import Foundation
 //   u32      header length H
 //   H bytes  header, JSON: labels, feature settings, quantization, per-label scales, biases, notes
 //   …        weights: buckets × labels, Int8 or Int16 (quantized per label with its scale) or Float32
+//   …        when the header has idfScale: one UInt8 per bucket, idf = value × idfScale
 //   u64      FNV-1a 64 checksum of everything before it
 
 extension TextModel {
@@ -27,6 +28,7 @@ extension TextModel {
         var scales: [Float]
         var biases: [Float]
         var notes: String
+        var idfScale: Float?
     }
 
     /// The model as file bytes.
@@ -41,7 +43,8 @@ extension TextModel {
                 scales[j] = m > 0 ? m / quantization.maxLevel : 1
             }
         }
-        let header = Header(labels: labels, features: features, quantization: quantization, scales: scales, biases: biases, notes: notes)
+        let idfScale = idf.map { max($0.max() ?? 1, 1e-6) / 255 }
+        let header = Header(labels: labels, features: features, quantization: quantization, scales: scales, biases: biases, notes: notes, idfScale: idfScale)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = (try? encoder.encode(header)).map { [UInt8]($0) } ?? []
@@ -62,6 +65,9 @@ extension TextModel {
             for (i, w) in weights.enumerated() {
                 out.append(UInt8(bitPattern: Int8((w / scales[i % k]).rounded().clamped(-127, 127))))
             }
+        }
+        if let idf, let idfScale {
+            for v in idf { out.append(UInt8((v / idfScale).rounded().clamped(0, 255))) }
         }
         appendLE(fnv1a64(out), to: &out)
         return out
@@ -108,26 +114,42 @@ extension TextModel {
         guard k >= 1, header.scales.count == k, header.biases.count == k, Set(header.labels).count == k else {
             throw .corruptModel(path: path, detail: "label, scale and bias counts disagree")
         }
-        let count = k << header.features.bucketBits
+        let buckets = 1 << header.features.bucketBits
+        let count = k * buckets
         let start = 16 + headerLength
-        guard bytes.count - 8 - start == count * header.quantization.bytes else {
+        let idfBytes = header.idfScale == nil ? 0 : buckets
+        guard bytes.count - 8 - start == count * header.quantization.bytes + idfBytes else {
             throw .corruptModel(path: path, detail: "expected \(count) weights of \(header.quantization.bytes) bytes")
         }
-        var weights = [Float](repeating: 0, count: count)
-        bytes.withUnsafeBufferPointer { p in
-            switch header.quantization {
-            case .int8:
-                for i in 0..<count { weights[i] = Float(Int8(bitPattern: p[start + i])) * header.scales[i % k] }
-            case .int16:
-                for i in 0..<count {
-                    let u = UInt16(p[start + 2 * i]) | UInt16(p[start + 2 * i + 1]) << 8
-                    weights[i] = Float(Int16(bitPattern: u)) * header.scales[i % k]
+        let scales = header.scales
+        let weights = [Float](unsafeUninitializedCapacity: count) { w, initialized in
+            bytes.withUnsafeBufferPointer { p in
+                var i = 0
+                for _ in 0..<buckets {
+                    for j in 0..<k {
+                        switch header.quantization {
+                        case .int8:
+                            w[i] = Float(Int8(bitPattern: p[start + i])) * scales[j]
+                        case .int16:
+                            let u = UInt16(p[start + 2 * i]) | UInt16(p[start + 2 * i + 1]) << 8
+                            w[i] = Float(Int16(bitPattern: u)) * scales[j]
+                        case .float32:
+                            let o = start + 4 * i
+                            let u = UInt32(p[o]) | UInt32(p[o + 1]) << 8 | UInt32(p[o + 2]) << 16 | UInt32(p[o + 3]) << 24
+                            w[i] = Float(bitPattern: u)
+                        }
+                        i += 1
+                    }
                 }
-            case .float32:
-                for i in 0..<count { weights[i] = Float(bitPattern: readLE(UInt32.self, bytes, at: start + 4 * i)) }
             }
+            initialized = count
         }
-        self.init(labels: header.labels, features: header.features, notes: header.notes, weights: weights, biases: header.biases)
+        var idf: [Float]? = nil
+        if let s = header.idfScale {
+            let o = start + count * header.quantization.bytes
+            idf = bytes[o..<(o + buckets)].map { Float($0) * s }
+        }
+        self.init(labels: header.labels, features: header.features, notes: header.notes, weights: weights, biases: header.biases, idf: idf)
     }
 
     /// The model shipped in the package's resources (4 sections: it, sports, entertainment, general).

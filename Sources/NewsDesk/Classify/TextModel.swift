@@ -12,11 +12,13 @@ public struct TextModel: Sendable {
     /// Bucket-major weights: `weights[bucket * labels.count + label]`.
     let weights: [Float]
     let biases: [Float]
+    /// Inverse document frequency per bucket, when the model was trained with it.
+    let idf: [Float]?
     let hasher: FeatureHasher
 
-    init(labels: [String], features: FeatureSettings, notes: String, weights: [Float], biases: [Float]) {
+    init(labels: [String], features: FeatureSettings, notes: String, weights: [Float], biases: [Float], idf: [Float]? = nil) {
         self.labels = labels; self.features = features; self.notes = notes
-        self.weights = weights; self.biases = biases
+        self.weights = weights; self.biases = biases; self.idf = idf
         self.hasher = FeatureHasher(features)
     }
 
@@ -42,7 +44,7 @@ public struct TextModel: Sendable {
 
     /// Raw linear scores (logits) into `out` (count == labels.count).
     func scores(_ text: String, scratch: inout FeatureHasher.Scratch, into out: inout [Float]) {
-        hasher.vectorize(text, scratch: &scratch)
+        hasher.vectorize(text, scratch: &scratch, idf: idf)
         scores(of: scratch.vector, into: &out)
     }
 

@@ -20,11 +20,13 @@ public struct TrainingOptions: Sendable, Equatable {
     public var classBalance: Double
     /// Seed of the shuffling, so training is reproducible.
     public var seed: UInt64
+    /// Weight features by smoothed inverse document frequency (stored in the model).
+    public var idf: Bool
 
-    public init(features: FeatureSettings = FeatureSettings(), epochs: Int = 6, learningRate: Float = 1.0, l2: Float = 0,
-                classBalance: Double = 0, seed: UInt64 = 42) {
+    public init(features: FeatureSettings = FeatureSettings(), epochs: Int = 6, learningRate: Float = 2.0, l2: Float = 0,
+                classBalance: Double = 0, seed: UInt64 = 42, idf: Bool = true) {
         self.features = features; self.epochs = epochs; self.learningRate = learningRate; self.l2 = l2
-        self.classBalance = classBalance; self.seed = seed
+        self.classBalance = classBalance; self.seed = seed; self.idf = idf
     }
 }
 
@@ -43,15 +45,28 @@ public enum TextModelTrainer {
         let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let hasher = FeatureHasher(options.features)
 
+        let buckets = 1 << options.features.bucketBits
+        var scratch = FeatureHasher.Scratch()
+        var idf: [Float]? = nil
+        if options.idf {
+            // Smoothed idf as in scikit-learn: ln((1 + n) / (1 + df)) + 1.
+            var df = [Int32](repeating: 0, count: buckets)
+            var docs = 0
+            for e in examples where labelIndex[e.label] != nil {
+                hasher.vectorize(e.text, scratch: &scratch)
+                for i in scratch.vector.indices { df[Int(i)] += 1 }
+                docs += 1
+            }
+            idf = df.map { Float(log(Double(1 + docs) / Double(1 + Int($0))) + 1) }
+        }
         // Vectorize once (CSR).
         var offsets = [0]
         var indices: [UInt32] = []
         var values: [Float] = []
         var targets: [Int] = []
-        var scratch = FeatureHasher.Scratch()
         for e in examples {
             guard let y = labelIndex[e.label] else { continue }
-            hasher.vectorize(e.text, scratch: &scratch)
+            hasher.vectorize(e.text, scratch: &scratch, idf: idf)
             guard !scratch.vector.indices.isEmpty else { continue }
             indices += scratch.vector.indices; values += scratch.vector.values
             offsets.append(indices.count); targets.append(y)
@@ -65,7 +80,6 @@ public enum TextModelTrainer {
             c == 0 ? 0 : Float(pow(Double(n) / Double(k * c), options.classBalance))
         }
 
-        let buckets = 1 << options.features.bucketBits
         var w = [Float](repeating: 0, count: buckets * k)
         var u = [Double](repeating: 0, count: buckets * k)
         var b = [Float](repeating: 0, count: k)
@@ -111,7 +125,7 @@ public enum TextModelTrainer {
         var averaged = [Float](repeating: 0, count: buckets * k)
         for i in 0..<(buckets * k) { averaged[i] = Float(Double(w[i]) - u[i] / c) }
         let biases = (0..<k).map { Float(Double(b[$0]) - ub[$0] / c) }
-        return TextModel(labels: labels, features: options.features, notes: notes, weights: averaged, biases: biases)
+        return TextModel(labels: labels, features: options.features, notes: notes, weights: averaged, biases: biases, idf: idf)
     }
 }
 
