@@ -49,9 +49,10 @@ func tinyModel() throws -> TextModel {
         #expect(loaded.labels == model.labels)
         #expect(loaded.features == model.features)
         for e in tinyExamples.prefix(20) {
+            // Weights round-trip exactly in float32; idf is always stored as 8 bits.
             let a = model.probabilities(of: e.text), b = loaded.probabilities(of: e.text)
             #expect(a.first?.label == b.first?.label)
-            #expect(abs((a.first?.probability ?? 0) - (b.first?.probability ?? 0)) < (q == .float32 ? 1e-6 : 0.02))
+            #expect(abs((a.first?.probability ?? 0) - (b.first?.probability ?? 0)) < (q == .float32 ? 1e-3 : 0.02))
         }
     }
 
