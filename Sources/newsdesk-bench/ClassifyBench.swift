@@ -34,6 +34,7 @@ struct ClassifyBench: AsyncParsableCommand {
         }
         var count = 0
         var sink = 0
+        let cpuStart = Self.threadCPUSeconds()
         let start = Date()
         while Date().timeIntervalSince(start) < seconds {
             for input in inputs {
@@ -42,9 +43,18 @@ struct ClassifyBench: AsyncParsableCommand {
             count += inputs.count
         }
         let elapsed = Date().timeIntervalSince(start)
+        let cpu = Self.threadCPUSeconds() - cpuStart
         let avgChars = inputs.reduce(0) { $0 + $1.title.count + $1.lead.count } / inputs.count
         print("model: \(model ?? "shipped") (\(textModel.labels.count) labels, loaded in \(String(format: "%.1f", loadMs)) ms)")
         print("classify: \(count) classifications in \(String(format: "%.2f", elapsed)) s = \(Int(Double(count) / elapsed)) per second (one core, ~\(avgChars) characters each) [\(sink % 10)]")
+        print("          \(Int(Double(count) / cpu)) per CPU-second of this thread (\(String(format: "%.2f", cpu)) s CPU; differs from the wall figure when the machine is busy)")
+    }
+
+    /// CPU time of the calling thread.
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     static let samples = [

@@ -135,11 +135,11 @@ public struct Classifier: Sendable {
 
     /// The model's best allowed label over title + lead, probabilities renormalized over the allowed labels.
     private func predict(_ input: ClassificationInput) -> Prediction? {
-        let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        let lead = input.lead.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty || !lead.isEmpty else { return nil }
-        let basis = title.isEmpty ? "lead" : lead.isEmpty ? "title" : "title+lead"
-        let text = lead.isEmpty ? title : title + "\n" + lead
+        let title = input.title, lead = input.lead
+        let hasText = { (s: String) in s.unicodeScalars.contains { $0.value > 0x20 && !$0.properties.isWhitespace } }
+        guard hasText(title) || hasText(lead) else { return nil }
+        let basis = !hasText(title) ? "lead" : !hasText(lead) ? "title" : "title+lead"
+        let text = hasText(lead) ? title + "\n" + lead : title
         let scores = model.probabilities(of: text).filter { allowed($0.label) }
         let total = scores.reduce(0) { $0 + $1.probability }
         guard let best = scores.first, total > 0 else { return nil }
@@ -147,4 +147,9 @@ public struct Classifier: Sendable {
     }
 }
 
-private func fmt(_ x: Double) -> String { String(format: "%.2f", x) }
+/// Two decimals without `String(format:)` (slow on Linux).
+private func fmt(_ x: Double) -> String {
+    let v = Int((x * 100).rounded())
+    let cents = v % 100
+    return "\(v / 100)." + (cents < 10 ? "0" : "") + "\(cents)"
+}

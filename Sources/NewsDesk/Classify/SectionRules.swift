@@ -14,7 +14,10 @@ public struct SectionRules: Sendable, Equatable {
 
     /// The default table plus the operator's rules.
     public func applying(_ overrides: ClassifyOverrides) -> SectionRules {
-        SectionRules(overrides: overrides.rules + self.overrides, defaults: defaults)
+        let lowered = overrides.rules.map { r in
+            SectionRule(host: r.host?.lowercased(), pathPrefix: r.pathPrefix?.lowercased(), query: r.query, hint: r.hint, section: r.section)
+        }
+        return SectionRules(overrides: lowered + self.overrides, defaults: defaults)
     }
 
     /// A rule that matched, with the text that says why.
@@ -29,7 +32,10 @@ public struct SectionRules: Sendable, Equatable {
         guard let parsed = ParsedURL(url) else { return nil }
         let urlRules = { (r: SectionRule) in r.host != nil || r.pathPrefix != nil || r.query != nil }
         if let r = overrides.first(where: { urlRules($0) && parsed.matches($0) }) { return Match(rule: r, reason: describe(r)) }
-        let best = defaults.filter { urlRules($0) && parsed.matches($0) }.max { specificity($0) < specificity($1) }
+        var best: SectionRule? = nil
+        for r in defaults where urlRules(r) && parsed.matches(r) {
+            if best.map({ specificity($0) < specificity(r) }) ?? true { best = r }
+        }
         return best.map { Match(rule: $0, reason: describe($0)) }
     }
 
@@ -68,20 +74,44 @@ struct ParsedURL {
     var path: String
     var query: [(String, String)]
 
+    /// A small parser for http(s) URLs (URLComponents is slow on Linux and the classifier runs per article).
     init?(_ s: String) {
-        guard let c = URLComponents(string: s.trimmingCharacters(in: .whitespaces)), let h = c.host?.lowercased(), !h.isEmpty else { return nil }
+        var rest = Substring(s)
+        while let f = rest.first, f == " " { rest = rest.dropFirst() }
+        while let l = rest.last, l == " " { rest = rest.dropLast() }
+        guard let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") else { return nil }
+        rest = rest[rest.index(colon, offsetBy: 3)...]
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if let colon = authority.lastIndex(of: ":") { authority = authority[..<colon] }
+        let h = authority.lowercased()
+        guard !h.isEmpty, !h.contains(" ") else { return nil }
         host = h.hasPrefix("www.") ? String(h.dropFirst(4)) : h
-        path = c.percentEncodedPath.lowercased()
-        query = (c.queryItems ?? []).map { ($0.name.lowercased(), $0.value ?? "") }
+        let afterAuthority = rest[authorityEnd...]
+        let queryStart = afterAuthority.firstIndex(of: "?")
+        path = String(afterAuthority[..<(queryStart ?? afterAuthority.endIndex)]).lowercased()
+        query = []
+        if let q = queryStart {
+            for item in afterAuthority[afterAuthority.index(after: q)...].split(separator: "&") {
+                let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                query.append((pair[0].lowercased(), pair.count > 1 ? String(pair[1]) : ""))
+            }
+        }
     }
 
     /// Host: suffix match on label boundaries. Path: a prefix when the rule names a host, else the segments
     /// anywhere in the path ("/sports/" matches "/news/sports/123"). Query: `name=value` present.
     func matches(_ r: SectionRule) -> Bool {
-        if let h = r.host?.lowercased() {
-            guard host == h || host.hasSuffix("." + h) else { return false }
+        if let h = r.host {
+            guard host.utf8.count >= h.utf8.count, host.hasSuffix(h) else { return false }
+            if host.utf8.count > h.utf8.count {
+                let dot = host.utf8.index(host.utf8.endIndex, offsetBy: -(h.utf8.count + 1))
+                guard host.utf8[dot] == UInt8(ascii: ".") else { return false }
+            }
         }
-        if let p = r.pathPrefix?.lowercased() {
+        if let p = r.pathPrefix {
             if r.host != nil {
                 guard path.hasPrefix(p) || path + "/" == p else { return false }
             } else {

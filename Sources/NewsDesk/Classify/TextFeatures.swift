@@ -25,7 +25,7 @@ public struct FeatureSettings: Sendable, Equatable, Codable {
     }
 }
 
-/// A sparse, L2-normalized feature vector: sorted bucket indices and their weights (1 + ln tf).
+/// A sparse, L2-normalized feature vector: bucket indices and their weights ((1 + ln tf) × idf).
 struct SparseVector: Sendable {
     var indices: [UInt32] = []
     var values: [Float] = []
@@ -121,26 +121,57 @@ struct FeatureHasher: Sendable {
         }
     }
 
-    /// Folds bucket occurrences into a sorted, L2-normalized sparse vector with sublinear term frequency.
-    static func vector(fromBuckets b: inout [UInt32], into v: inout SparseVector, idf: [Float]? = nil) {
+    /// Folds bucket occurrences into an L2-normalized sparse vector with sublinear term frequency (times idf).
+    /// Counts with an open-addressing table in `table` (no sort); index order is first occurrence.
+    static func vector(fromBuckets b: [UInt32], table: inout [UInt32], into v: inout SparseVector, idf: [Float]? = nil) {
         v.indices.removeAll(keepingCapacity: true)
         v.values.removeAll(keepingCapacity: true)
         guard !b.isEmpty else { return }
-        b.sort()
-        var norm: Float = 0
-        var current = b[0]
-        var count = 0
-        for x in b {
-            if x == current { count += 1; continue }
-            let w = (1 + logf(Float(count))) * (idf?[Int(current)] ?? 1)
-            v.indices.append(current); v.values.append(w); norm += w * w
-            current = x; count = 1
+        var capacity = max(1024, table.count / 2)
+        while capacity < 2 * b.count { capacity <<= 1 }
+        if table.count < 2 * capacity { table = [UInt32](repeating: 0, count: 2 * capacity) }
+        let slotMask = capacity - 1
+        var indices = v.indices, values = v.values
+        v = SparseVector()
+        defer { v.indices = indices; v.values = values }
+        indices.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true)
+        indices.append(contentsOf: repeatElement(0, count: b.count))
+        values.append(contentsOf: repeatElement(0, count: b.count))
+        var n = 0
+        indices.withUnsafeMutableBufferPointer { ip in
+            values.withUnsafeMutableBufferPointer { vp in
+                table.withUnsafeMutableBufferPointer { t in
+                    b.withUnsafeBufferPointer { bp in
+                        // t[2s] = bucket + 1 (0: empty), t[2s + 1] = position in the vector. Buckets are already
+                        // hash values, so their low bits pick the slot.
+                        for x in bp {
+                            var s = Int(x) & slotMask
+                            while true {
+                                let key = t[2 * s]
+                                if key == 0 {
+                                    t[2 * s] = x &+ 1; t[2 * s + 1] = UInt32(n)
+                                    ip[n] = x; vp[n] = 1; n += 1
+                                    break
+                                }
+                                if key == x &+ 1 { vp[Int(t[2 * s + 1])] += 1; break }
+                                s = (s + 1) & slotMask
+                            }
+                        }
+                    }
+                    // Leave the table empty for the next call (a memset of a few KB).
+                    t.update(repeating: 0)
+                }
+            }
         }
-        let w = (1 + logf(Float(count))) * (idf?[Int(current)] ?? 1)
-        v.indices.append(current); v.values.append(w); norm += w * w
-        guard norm > 0 else { v.indices.removeAll(keepingCapacity: true); v.values.removeAll(keepingCapacity: true); return }
+        indices.removeLast(b.count - n); values.removeLast(b.count - n)
+        var norm: Float = 0
+        for k in values.indices {
+            let w = (1 + logf(values[k])) * (idf?[Int(indices[k])] ?? 1)
+            values[k] = w; norm += w * w
+        }
+        guard norm > 0 else { indices.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true); return }
         let inv = 1 / norm.squareRoot()
-        for k in v.values.indices { v.values[k] *= inv }
+        for k in values.indices { values[k] *= inv }
     }
 
     /// Scratch buffers reused across calls of one task.
@@ -148,6 +179,7 @@ struct FeatureHasher: Sendable {
         var scalars: [UInt32] = []
         var buckets: [UInt32] = []
         var vector = SparseVector()
+        var table: [UInt32] = []
         init() {
             scalars.reserveCapacity(512); buckets.reserveCapacity(4096)
             vector.indices.reserveCapacity(2048); vector.values.reserveCapacity(2048)
@@ -158,6 +190,6 @@ struct FeatureHasher: Sendable {
     func vectorize(_ text: String, scratch: inout Scratch, idf: [Float]? = nil) {
         Self.normalize(text, into: &scratch.scalars)
         buckets(of: scratch.scalars, into: &scratch.buckets)
-        Self.vector(fromBuckets: &scratch.buckets, into: &scratch.vector, idf: idf)
+        Self.vector(fromBuckets: scratch.buckets, table: &scratch.table, into: &scratch.vector, idf: idf)
     }
 }
