@@ -1,8 +1,84 @@
 import ArgumentParser
+import Foundation
 import NewsDesk
 
-/// `newsdesk-bench extract` (not built yet: its issue replaces this file).
+/// `newsdesk-bench extract`: extraction quality on a labelled set (token P/R/F1 per page and means) and throughput
+/// (pages/s, MB/s, serial on one core). A page is `NAME.html`, optionally with `NAME.gold.txt` (gold body text) and
+/// `NAME.meta.json` (`url`, `charset`, `lang`).
 struct ExtractBench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extract", abstract: "(not built yet)")
-    func run() async throws { throw ValidationError("bench extract: not built yet") }
+    static let configuration = CommandConfiguration(commandName: "extract", abstract: "Extraction quality (token F1) and throughput.")
+
+    @Option(help: "Folder of NAME.html [+ NAME.gold.txt + NAME.meta.json] pages.") var dir: String = "fixtures/extract"
+    @Option(help: "Timed passes over the set.") var iterations: Int = 20
+    @Option(help: "What to run: eval, speed or both.") var mode: String = "both"
+    @Flag(help: "Print each page's score.") var verbose = false
+
+    struct Page {
+        let name: String
+        let page: DecodedPage
+        let gold: String?
+        let lang: String?
+    }
+
+    func run() async throws {
+        let pages = try Self.load(dir)
+        guard !pages.isEmpty else { throw ValidationError("bench extract: no .html files in \(dir)") }
+        let extractor = Extractor()
+        if mode == "eval" || mode == "both" { try evaluate(pages, extractor) }
+        if mode == "speed" || mode == "both" { try speed(pages, extractor) }
+    }
+
+    static func load(_ dir: String) throws -> [Page] {
+        let fm = FileManager.default
+        let names = try fm.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".html") }.sorted()
+        return try names.map { file in
+            let name = String(file.dropLast(5))
+            let base = URL(fileURLWithPath: dir).appendingPathComponent(name)
+            let bytes = [UInt8](try Data(contentsOf: base.appendingPathExtension("html")))
+            var meta: [String: Any] = [:]
+            if let d = try? Data(contentsOf: URL(fileURLWithPath: base.path + ".meta.json")),
+               let m = try JSONSerialization.jsonObject(with: d) as? [String: Any] { meta = m }
+            let gold = try? String(contentsOf: URL(fileURLWithPath: base.path + ".gold.txt"), encoding: .utf8)
+            let url = meta["url"] as? String ?? "file://" + base.path + ".html"
+            let page = DecodedPage(url: url, bytes: bytes, charset: meta["charset"] as? String ?? "UTF-8", charsetSource: .override)
+            return Page(name: name, page: page, gold: gold, lang: meta["lang"] as? String)
+        }
+    }
+
+    private func evaluate(_ pages: [Page], _ extractor: Extractor) throws {
+        var groups: [String: [TokenF1]] = [:]
+        for p in pages {
+            guard let gold = p.gold else { continue }
+            let text: String
+            do { text = Extractor.text(ofFragment: try extractor.extract(p.page).bodyHTML) } catch { text = "" }
+            let s = TokenF1(extracted: text, gold: gold)
+            groups["all", default: []].append(s)
+            groups[p.lang == "ko" ? "korean" : "english", default: []].append(s)
+            if verbose { print(String(format: "%-24@ %@", p.name as NSString, s.description)) }
+        }
+        for key in ["all", "korean", "english"] {
+            guard let g = groups[key], !g.isEmpty else { continue }
+            let n = Double(g.count)
+            let mean = TokenF1(precision: g.map(\.precision).reduce(0, +) / n, recall: g.map(\.recall).reduce(0, +) / n)
+            let f1 = g.map(\.f1).reduce(0, +) / n
+            print(String(format: "newsdesk %-8@ pages %3d  P %.3f  R %.3f  F1 %.3f", key as NSString, g.count, mean.precision, mean.recall, f1))
+        }
+    }
+
+    private func speed(_ pages: [Page], _ extractor: Extractor) throws {
+        let bytes = pages.reduce(0) { $0 + $1.page.bytes.count }
+        for p in pages { _ = try? extractor.extract(p.page) }  // warm-up
+        let clock = ContinuousClock()
+        var sink = 0
+        let elapsed = clock.measure {
+            for _ in 0..<max(1, iterations) {
+                for p in pages { sink &+= (try? extractor.extract(p.page))?.bodyHTML.utf8.count ?? 0 }
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let n = Double(pages.count * max(1, iterations))
+        print(String(format: "newsdesk extract: %d pages × %d, %.1f pages/s, %.1f MB/s, %.3f ms/page (checksum %d)",
+                     pages.count, max(1, iterations), n / seconds, Double(bytes * max(1, iterations)) / seconds / 1e6,
+                     seconds / n * 1000, sink % 1000))
+    }
 }

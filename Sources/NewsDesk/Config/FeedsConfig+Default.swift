@@ -13,7 +13,9 @@ extension FetchDefaults {
         politenessDelay: 1.0,
         perHostConcurrency: 2,
         concurrency: 8,
-        obeyRobots: true
+        obeyRobots: true,
+        lowSpeedLimit: 100,
+        lowSpeedTime: 15
     )
 }
 

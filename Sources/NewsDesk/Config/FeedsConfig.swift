@@ -46,13 +46,18 @@ public struct FetchDefaults: Sendable, Equatable {
     /// How many hosts are fetched at once.
     public var concurrency: Int
     public var obeyRobots: Bool
+    /// A transfer slower than `lowSpeedLimit` bytes/s for `lowSpeedTime` seconds is aborted.
+    public var lowSpeedLimit: Int
+    public var lowSpeedTime: Double
 
     public init(interval: Int, userAgent: String, connectTimeout: Double, totalTimeout: Double, maxBodyBytes: Int,
-                maxItemsPerRun: Int, politenessDelay: Double, perHostConcurrency: Int, concurrency: Int, obeyRobots: Bool) {
+                maxItemsPerRun: Int, politenessDelay: Double, perHostConcurrency: Int, concurrency: Int, obeyRobots: Bool,
+                lowSpeedLimit: Int = 100, lowSpeedTime: Double = 15) {
         self.interval = interval; self.userAgent = userAgent; self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout; self.maxBodyBytes = maxBodyBytes; self.maxItemsPerRun = maxItemsPerRun
         self.politenessDelay = politenessDelay; self.perHostConcurrency = perHostConcurrency
         self.concurrency = concurrency; self.obeyRobots = obeyRobots
+        self.lowSpeedLimit = lowSpeedLimit; self.lowSpeedTime = lowSpeedTime
     }
 }
 

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Turns page metadata into article fields: title cleaning, dates, URLs, language, section hints and keywords.
+enum ArticleMetadata {
+    /// Site-name suffixes cut from titles (`제목 : 네이버 뉴스`, `Title | BBC News`), and the separators before them.
+    static let titleSeparators: [String] = [" - ", " | ", " : ", " :: ", " – ", " — ", " « ", " · "]
+    /// Portal suffixes that are removed even when the page does not declare its site name.
+    static let knownSuffixes: [String] = ["daum 뉴스", "naver news", "n스포츠", "네이버 뉴스", "네이버 스포츠", "네이버 엔터", "다음 뉴스", "연합뉴스"]
+    /// Link texts that point at the publisher's original article on a portal page.
+    static let originalLinkTexts: [String] = ["기사원문", "원문 기사", "원문기사", "원문 보기", "원문보기"]
+    /// Image proxies whose query parameter carries the original (Daum thumbnail service, Naver dthumb).
+    static let imageProxies: [(host: String, parameter: String)] = [
+        ("daumcdn.net", "fname"), ("search.pstatic.net", "src"), ("dthumb-phinf.pstatic.net", "src"),
+    ]
+
+    static func title(rule: String?, meta: PageMetadata, document: HTMLDocument) -> String? {
+        let site = meta.value("og:site_name")?.lowercased()
+        if let r = rule { return r }
+        if let t = meta.value("og:title", "twitter:title") ?? meta.jsonLD.headline { return stripSuffix(t, site: site, loose: false) }
+        if let h1 = (try? document.select(xpath: "//h1"))?.lazy.compactMap({ PageMetadata.clean($0.textContent) }).first { return h1 }
+        return meta.titleTag.map { stripSuffix($0, site: site, loose: true) }
+    }
+
+    /// Removes a trailing ` - Site` part: always when it names the site or a known portal; with `loose`, also when it is
+    /// much shorter than the title itself.
+    static func stripSuffix(_ title: String, site: String?, loose: Bool) -> String {
+        var t = title
+        for _ in 0..<2 {
+            guard let sep = titleSeparators.compactMap({ t.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound })
+            else { break }
+            let head = String(t[..<sep.lowerBound]), tail = String(t[sep.upperBound...]).lowercased()
+            let named = (site.map { tail.contains($0) || $0.contains(tail) } ?? false) || knownSuffixes.contains(where: tail.contains)
+            if named || (loose && tail.count <= 20 && head.count >= tail.count * 2) { t = head } else { break }
+        }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func date(_ raw: String?) -> Date? { raw.flatMap(ExtractDates.parse) }
+
+    static func absolute(_ raw: String?, base: String) -> String? {
+        guard let raw, !raw.isEmpty else { return nil }
+        if raw.hasPrefix("//") { return (URLComponents(string: base)?.scheme ?? "https") + ":" + raw }
+        return URL(string: raw, relativeTo: URL(string: base))?.absoluteString ?? raw
+    }
+
+    static func unwrapImageProxy(_ url: String) -> String {
+        guard let c = URLComponents(string: url), let host = c.host?.lowercased() else { return url }
+        for p in imageProxies where host == p.host || host.hasSuffix("." + p.host) {
+            if let v = c.queryItems?.first(where: { $0.name == p.parameter })?.value, v.hasPrefix("http") { return v }
+        }
+        return url
+    }
+
+    /// A portal's link to the publisher's article (`기사원문`).
+    static func originalURL(document: HTMLDocument, base: String) -> String? {
+        let anchors = (try? document.select(xpath: "//a[@href]")) ?? []
+        for a in anchors {
+            let t = (a.textContent + " " + (a.attribute("title") ?? "")).replacingOccurrences(of: "\n", with: " ")
+            if originalLinkTexts.contains(where: t.contains) || (a.attribute("class") ?? "").contains("origin_link")
+                || (a.attribute("class") ?? "").contains("link_originalArticle") {
+                return absolute(a.attribute("href"), base: base)
+            }
+        }
+        return nil
+    }
+
+    static func breadcrumbs(document: HTMLDocument) -> [String] {
+        let xp = "//*[contains(@class,'breadcrumb') or contains(@id,'breadcrumb') or contains(@class,'location') or contains(@class,'navi_path')]//a"
+        let found = ((try? document.select(xpath: xp)) ?? []).compactMap { PageMetadata.clean($0.textContent) }
+        return found.filter { !["home", "홈"].contains($0.lowercased()) }
+    }
+
+    static func metaByline(_ meta: PageMetadata) -> Byline {
+        var b = Byline()
+        let candidates = [meta.value("author"), meta.value("dable:author"), meta.value("article:author"), meta.value("byl")]
+            .compactMap { $0 }.filter { !$0.hasPrefix("http") } + meta.jsonLD.authors
+        for c in candidates {
+            if let p = KoreanByline.parse(c), !p.reporters.isEmpty { b = KoreanByline.merge(b, p) }
+            else if c.count <= 40, !c.contains("@"), let clean = PageMetadata.clean(c) {
+                let name = clean.hasPrefix("By ") ? String(clean.dropFirst(3)) : clean
+                if !b.reporters.contains(name) { b.reporters.append(name) }
+            }
+        }
+        return b
+    }
+
+    static func language(meta: PageMetadata, text: String) -> String? {
+        if let l = meta.lang ?? meta.jsonLD.language ?? meta.value("og:locale", "content-language", "language") {
+            return l.replacingOccurrences(of: "_", with: "-").split(separator: "-").first.map { String($0).lowercased() }
+        }
+        var hangul = 0, latin = 0
+        for u in text.unicodeScalars.prefix(4000) {
+            if (0xAC00...0xD7A3).contains(u.value) { hangul += 1 } else if u.isASCII, CharacterSet.letters.contains(u) { latin += 1 }
+        }
+        if hangul + latin == 0 { return nil }
+        return hangul * 3 >= latin ? "ko" : "en"
+    }
+
+    /// Naver section ids, breadcrumbs, `article:section` and the first URL path segment, in that order, de-duplicated.
+    static func sectionHints(meta: PageMetadata, breadcrumbs: [String], url: String) -> [String] {
+        var out: [String] = []
+        func add(_ s: String?) { if let s = s.flatMap(PageMetadata.clean), !out.contains(s) { out.append(s) } }
+        for s in meta.all["article:section"] ?? [] { add(s) }
+        for s in meta.jsonLD.sections { add(s) }
+        for s in meta.jsonLD.breadcrumbs + breadcrumbs { add(s) }
+        if let c = URLComponents(string: url) {
+            for item in c.queryItems ?? [] where item.name == "sid1" || item.name == "sid" { add(item.value.map { "sid:" + $0 }) }
+            let segs = c.path.split(separator: "/").map(String.init)
+            // /mnews/article/001/0012345678?sid=105 on Naver; /view/20260319… on Daum: only words are hints.
+            if let first = segs.first, segs.count > 1, first.count >= 2, first.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }),
+               !["article", "articles", "mnews", "news", "view", "v", "story", "amp", "www", "posts", "post", "newsview"].contains(first.lowercased()) {
+                add("path:" + first.lowercased())
+            }
+        }
+        return out
+    }
+
+    static func keywords(_ meta: PageMetadata) -> [String] {
+        var out: [String] = []
+        let raw = (meta.all["news_keywords"] ?? []) + (meta.all["keywords"] ?? []) + (meta.all["article:tag"] ?? [])
+        for v in raw.flatMap({ $0.split(separator: ",") }).map(String.init) + meta.jsonLD.keywords {
+            if let k = PageMetadata.clean(v), !out.contains(k) { out.append(k) }
+        }
+        return out
+    }
+
+    /// The first copyright line anywhere on the page (for bodies whose notice sits outside the content).
+    static func copyrightLine(in text: String) -> String? {
+        for line in text.split(separator: "\n") where BoilerplateLines.classify(String(line)) == .copyright {
+            let l = String(line)
+            if l.contains("무단") || l.contains("ⓒ") || l.contains("©") || l.lowercased().contains("copyright") { return l }
+        }
+        return nil
+    }
+}

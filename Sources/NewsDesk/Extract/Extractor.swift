@@ -1,0 +1,133 @@
+import Foundation
+
+/// Extracts an article from a decoded page: the body fragment, the metadata, and the Korean bylines and boilerplate.
+///
+/// The body comes from the first site rule whose host matches the page (the operator's `feeds.yaml` rules first, then
+/// `SiteRule.builtinArticleRules`, most specific host first), else from the generic `ContentScorer`. The fragment is not
+/// sanitized: the pipeline hands `bodyHTML` to the `Sanitizer`. Pure and `Sendable`: no I/O, no logging; each call owns
+/// its own libxml2 document.
+public struct Extractor: Sendable {
+    /// The operator's rules, tried before the built-in ones.
+    public let rules: [SiteRule]
+
+    public init(rules: [SiteRule] = []) {
+        self.rules = rules
+    }
+
+    /// Extracts the article of `page`, parsed with its explicit charset.
+    public func extract(_ page: DecodedPage) throws(ExtractError) -> ExtractedArticle {
+        let document: HTMLDocument
+        do {
+            document = try HTMLDocument(bytes: page.bytes, encoding: page.charset, url: page.url)
+        } catch {
+            throw .unreadable(url: page.url, reason: error.description)
+        }
+        guard let body = document.body else { throw .emptyPage(url: page.url) }
+        let meta = PageMetadata(document: document)
+        let host = URLComponents(string: page.url)?.host ?? ""
+        let rule = self.rule(for: host)
+
+        // Metadata that reads the untouched tree (rule selectors point into page chrome).
+        let ruleTitle = try rule.flatMap { r throws(ExtractError) in try r.title.map { s throws(ExtractError) in try text(s, document, page.url) } } ?? nil
+        let ruleByline = try rule.flatMap { r throws(ExtractError) in try r.byline.map { s throws(ExtractError) in try text(s, document, page.url) } } ?? nil
+        let ruleDate = try rule.flatMap { r throws(ExtractError) in try r.date.map { s throws(ExtractError) in try dateText(s, document, page.url) } } ?? nil
+        let title = ArticleMetadata.title(rule: ruleTitle, meta: meta, document: document)
+        let originalURL = ArticleMetadata.originalURL(document: document, base: page.url)
+        let breadcrumbs = ArticleMetadata.breadcrumbs(document: document)
+        let pageText = NodeText.render(body)
+        guard !pageText.isEmpty || !meta.meta.isEmpty else { throw .emptyPage(url: page.url) }
+        let textDates = ExtractDates.labelledDates(in: (ruleDate ?? "") + "\n" + pageText)
+
+        // The body.
+        var content: [HTMLNode] = []
+        var extractorName = "generic"
+        if let rule, let css = rule.content {
+            let sel: Selector
+            do { sel = try Selector(css) } catch { throw .badSelector(url: page.url, selector: css, reason: error.description) }
+            let found = ((try? document.select(xpath: sel.xpath)) ?? []).filter { NodeText.weight($0.textContent) > 0 || !$0.descendants(where: { $0.hasName("img") }).isEmpty }
+            // Keep only outermost matches.
+            content = found.filter { n in !found.contains { $0 != n && $0.contains(n) } }
+            if !content.isEmpty {
+                extractorName = "site:" + (rule.name ?? rule.hosts.first ?? "rule")
+                for r in rule.remove {
+                    guard let rs = try? Selector(r) else { throw .badSelector(url: page.url, selector: r, reason: "does not compile") }
+                    for root in content {
+                        for n in (try? document.select(xpath: rs.relativeXPath, from: root)) ?? [] { n.remove() }
+                    }
+                }
+                for root in content { BodyCleaner.stripJunk(root, unlikely: false) }
+            }
+        }
+        if content.isEmpty {
+            BodyCleaner.stripJunk(body, unlikely: true)
+            content = ContentScorer.findContent(in: body)
+        }
+        for root in content { BodyCleaner.conditionalClean(root, title: title) }
+        let findings = BodyCleaner.scrub(content)
+        let bodyHTML = content.count == 1 ? (content[0].name == "body" ? content[0].innerHTML : content[0].innerHTML)
+            : content.map(\.outerHTML).joined(separator: "\n")
+
+        var byline = ruleByline.flatMap(KoreanByline.parse) ?? Byline()
+        byline = KoreanByline.merge(byline, findings.byline)
+        byline = KoreanByline.merge(byline, ArticleMetadata.metaByline(meta))
+
+        let published = ArticleMetadata.date(meta.value("article:published_time", "og:published_time", "pubdate", "publishdate",
+                                                        "date", "dc.date", "dc.date.issued", "datepublished")
+                                              ?? meta.jsonLD.datePublished) ?? ruleDate.flatMap(ExtractDates.parse) ?? textDates.published
+        let updated = ArticleMetadata.date(meta.value("article:modified_time", "og:updated_time", "dc.date.modified", "datemodified")
+                                            ?? meta.jsonLD.dateModified) ?? textDates.updated
+        return ExtractedArticle(
+            url: page.url,
+            canonicalURL: ArticleMetadata.absolute(meta.canonical ?? meta.value("og:url") ?? meta.jsonLD.url, base: page.url),
+            originalURL: originalURL,
+            title: title ?? "",
+            byline: byline,
+            published: published,
+            updated: updated,
+            leadImage: ArticleMetadata.absolute(meta.value("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+                                                ?? meta.jsonLD.image, base: page.url).map(ArticleMetadata.unwrapImageProxy),
+            description: meta.value("og:description", "description", "twitter:description") ?? meta.jsonLD.description,
+            siteName: meta.value("og:site_name", "application-name") ?? meta.jsonLD.publisher ?? rule?.name,
+            language: ArticleMetadata.language(meta: meta, text: pageText),
+            sectionHints: ArticleMetadata.sectionHints(meta: meta, breadcrumbs: breadcrumbs, url: page.url),
+            keywords: ArticleMetadata.keywords(meta),
+            attribution: findings.attribution ?? ArticleMetadata.copyrightLine(in: pageText),
+            bodyHTML: bodyHTML.trimmingCharacters(in: .whitespacesAndNewlines),
+            extractor: extractorName
+        )
+    }
+
+    /// The rule for `host`: the operator's first match, else the built-in rule with the longest matching host.
+    func rule(for host: String) -> SiteRule? {
+        if let r = rules.first(where: { $0.matches(host: host) }) { return r }
+        var best: (SiteRule, Int)?
+        for r in SiteRule.builtinArticleRules {
+            for h in r.hosts where SiteRule(hosts: [h]).matches(host: host) && h.count > (best?.1 ?? -1) { best = (r, h.count) }
+        }
+        return best?.0
+    }
+
+    private func text(_ css: String, _ document: HTMLDocument, _ url: String) throws(ExtractError) -> String? {
+        let sel: Selector
+        do { sel = try Selector(css) } catch { throw .badSelector(url: url, selector: css, reason: error.description) }
+        let found = (try? document.select(xpath: sel.xpath)) ?? []
+        return found.lazy.compactMap { PageMetadata.clean($0.textContent) }.first
+    }
+
+    /// A date element's machine value (`datetime`, `data-date-time`) or its text, all matches joined.
+    private func dateText(_ css: String, _ document: HTMLDocument, _ url: String) throws(ExtractError) -> String? {
+        let sel: Selector
+        do { sel = try Selector(css) } catch { throw .badSelector(url: url, selector: css, reason: error.description) }
+        let found = (try? document.select(xpath: sel.xpath)) ?? []
+        let parts = found.compactMap { n in n.attribute("datetime") ?? n.attribute("data-date-time") ?? PageMetadata.clean(n.textContent) }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+}
+
+extension Extractor {
+    /// The plain text of an HTML fragment such as `bodyHTML`: one line per block and `<br>`, whitespace collapsed.
+    public static func text(ofFragment html: String) -> String {
+        guard let doc = try? HTMLDocument(html: "<html><body>" + html + "</body></html>"), let body = doc.body else { return "" }
+        return NodeText.render(body)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An exclusive `flock(2)` on `<db>.lock`, held for the whole ingest so two overlapping cron runs cannot both
+/// ingest into one store. The kernel drops the lock when the process exits, however it exits (even SIGKILL),
+/// so a stale lock file never blocks the next run. The file holds the holder's pid for the message.
+///
+/// Not Sendable: it owns a file descriptor; keep it in the task that runs the ingest.
+public final class IngestLock {
+    /// The lock file.
+    public let path: String
+    private let fd: Int32
+
+    /// Takes the lock at once or throws `PipelineError.lockHeld` (no waiting).
+    public init(path: String) throws(PipelineError) {
+        self.path = path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .lockFailed(lockFile: path, reason: String(cString: strerror(errno))) }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let err = errno
+            var holder: String?
+            var buf = [UInt8](repeating: 0, count: 64)
+            let n = pread(fd, &buf, buf.count, 0)
+            if n > 0 { holder = "pid " + String(decoding: buf[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+            close(fd)
+            if err == EWOULDBLOCK { throw .lockHeld(lockFile: path, holder: holder) }
+            throw .lockFailed(lockFile: path, reason: String(cString: strerror(err)))
+        }
+        self.fd = fd
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    }
+
+    /// The lock file used for a store file.
+    public static func path(forStore db: String) -> String { db + ".lock" }
+
+    deinit {
+        _ = flock(fd, LOCK_UN)
+        close(fd)
+    }
+}
+
+@available(*, unavailable)
+extension IngestLock: Sendable {}

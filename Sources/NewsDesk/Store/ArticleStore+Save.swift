@@ -1,0 +1,243 @@
+import Foundation
+import GRDB
+
+extension ArticleStore {
+    /// Stores one article in one transaction: inserts it, links it to the article it duplicates, or (re-import)
+    /// revises it, keeping the previous version.
+    ///
+    /// Identity, in order: a URL of the page (fetched URL, feed link, portal id) already known; the page's declared
+    /// canonical/original URL already known *and* the text agrees (a bogus `rel=canonical` to a home page must not
+    /// merge stories); the same normalized text; a near-copy by MinHash (≥ `Fingerprint.nearCopyThreshold`).
+    /// A pinned section is never changed except by a new pin.
+    @discardableResult
+    public func save(_ draft: ArticleDraft, mode: SaveMode = .ingest) throws(StoreError) -> SaveOutcome {
+        guard let urlKey = key(for: draft.url) else {
+            throw .invalidArticle(url: draft.url, reason: "not an absolute http(s) URL")
+        }
+        let title = draft.extracted.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let seenKeys = ([urlKey] + draft.seenURLs.compactMap { key(for: $0) }).uniqued()
+        let canonicalKey = draft.extracted.canonicalURL.flatMap { key(for: $0) }.flatMap { Self.trustworthy($0, for: urlKey) ? $0 : nil }
+        let originalKey = draft.extracted.originalURL.flatMap { key(for: $0) }
+        let declaredKeys = [canonicalKey, originalKey].compactMap { $0 }.filter { !seenKeys.contains($0) }
+        let hash = Fingerprint.contentHash(draft.text)
+        let signature = Fingerprint.minhash(draft.text)
+        let nearCopyEligible = Fingerprint.eligible(draft.text)
+        let now = Date()
+
+        return try writing("save \(draft.url)") { db in
+            // 1. Already known under a URL of this page?
+            var existing: (ArticleRecord, DuplicateMatch)?
+            if let id = try Self.articleID(forKeys: seenKeys, db), let r = try ArticleRecord.fetchOne(db, key: id) {
+                existing = (r, .url)
+            }
+            if existing == nil, let id = try Self.articleID(forKeys: declaredKeys, db), let r = try ArticleRecord.fetchOne(db, key: id),
+               r.contentHash == hash || r.title == title || Fingerprint.similarity(Fingerprint.decode(r.fingerprint), signature) >= 0.5 {
+                existing = (r, .declaredURL)
+            }
+            if existing == nil, !draft.text.isEmpty,
+               let r = try ArticleRecord.filter(Column("content_hash") == hash).order(Column("id")).fetchOne(db) {
+                existing = (r, .contentHash)
+            }
+            if existing == nil, nearCopyEligible, let (r, sim) = try Self.nearCopy(signature, db) {
+                existing = (r, .nearCopy(similarity: sim))
+            }
+
+            if let (record, match) = existing {
+                let id = record.id ?? 0
+                try Self.link(keys: seenKeys, kind: "seen", to: id, at: now, db)
+                if let originalKey { try Self.link(keys: [originalKey], kind: "original", to: id, at: now, db) }
+                try Self.recordFeedItem(draft, id, now, db)
+                switch mode {
+                case .ingest:
+                    return .linked(id: id, match: match)
+                case .reimport(let pin):
+                    if case .nearCopy = match { return .linked(id: id, match: match) }
+                    if case .contentHash = match, !seenKeys.contains(record.canonicalUrl), pin == nil { return .linked(id: id, match: match) }
+                    return try Self.revise(record, with: draft, title: title, hash: hash, signature: signature, pin: pin, now: now, db)
+                }
+            }
+
+            // 2. New article.
+            guard !title.isEmpty || !draft.text.isEmpty else {
+                throw StoreError.invalidArticle(url: draft.url, reason: "no title and no text")
+            }
+            var canonical = canonicalKey ?? urlKey
+            if try ArticleRecord.filter(Column("canonical_url") == canonical).fetchCount(db) > 0 { canonical = urlKey }
+            var section = draft.classification
+            var pinned = false
+            if case .reimport(let pin?) = mode {
+                section = Classification(section: pin, confidence: 1, method: .pinned, reason: "pinned by hand (reimport --section \(pin))")
+                pinned = true
+            }
+            var record = ArticleRecord(
+                id: nil, canonicalUrl: canonical, originalUrl: draft.extracted.originalURL, sourceId: draft.sourceID,
+                section: section.section, sectionPinned: pinned, confidence: min(1, max(0, section.confidence)),
+                classificationMethod: section.method.rawValue, reason: section.reason, title: title,
+                bylineReporters: draft.extracted.byline.reporters, bylineAgency: draft.extracted.byline.agency,
+                bylineEmails: draft.extracted.byline.emails, bylineRaw: draft.extracted.byline.raw,
+                published: draft.extracted.published, updated: draft.extracted.updated, fetchedAt: draft.fetchedAt, changedAt: now,
+                attribution: draft.extracted.attribution, leadImage: draft.extracted.leadImage, description: draft.extracted.description,
+                siteName: draft.extracted.siteName, language: draft.extracted.language, keywords: draft.extracted.keywords,
+                html: draft.html, text: draft.text, contentHash: hash, fingerprint: Fingerprint.encode(signature),
+                imageCount: draft.imageCount, extractor: draft.extracted.extractor, revision: 1, changeSeq: try Self.nextChangeSeq(db))
+            try record.insert(db)
+            guard let id = record.id else { throw StoreError.database(operation: "save \(draft.url)", reason: "no rowid after insert") }
+            try Self.link(keys: [canonical], kind: "canonical", to: id, at: now, db)
+            try Self.link(keys: seenKeys, kind: "seen", to: id, at: now, db)
+            if let originalKey { try Self.link(keys: [originalKey], kind: "original", to: id, at: now, db) }
+            if nearCopyEligible { try Self.writeBands(signature, id, db) }
+            try Self.index(id: id, title: title, text: draft.text, db)
+            try Self.recordFeedItem(draft, id, now, db)
+            try db.execute(sql: "UPDATE sources SET articles_stored = articles_stored + 1 WHERE id = ?", arguments: [draft.sourceID])
+            return .inserted(id: id)
+        }
+    }
+
+    /// Entries of a feed already handled, by feed id or (any variant of) link: the pipeline skips them.
+    public func knownItems(sourceID: String, items: [FeedItem]) throws -> Set<String> {
+        try reading("check known items of \(sourceID)") { db in
+            var known = Set<String>()
+            for item in items {
+                if try FeedItemRecord.fetchOne(db, key: ["source_id": sourceID, "item_id": item.id]) != nil {
+                    known.insert(item.id)
+                } else if let k = key(for: item.link),
+                          try Int64.fetchOne(db, sql: "SELECT article_id FROM article_urls WHERE url = ?", arguments: [k]) != nil {
+                    known.insert(item.id)
+                }
+            }
+            return known
+        }
+    }
+
+    // MARK: - helpers (inside the write transaction)
+
+    /// A declared canonical is trusted only when it points at an article path on the same site (not a home page).
+    static func trustworthy(_ canonical: String, for urlKey: String) -> Bool {
+        guard let c = URLComponents(string: canonical), let u = URLComponents(string: urlKey) else { return false }
+        let path = c.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        return !path.isEmpty && (c.host == u.host || ArticleURL.portalID(canonical) != nil) && (path.count > 1 || c.query != nil)
+    }
+
+    static func articleID(forKeys keys: [String], _ db: Database) throws -> Int64? {
+        for k in keys {
+            if let id = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_urls WHERE url = ?", arguments: [k]) { return id }
+        }
+        return nil
+    }
+
+    static func nearCopy(_ signature: [UInt64], _ db: Database) throws -> (ArticleRecord, Double)? {
+        var candidates = Set<Int64>()
+        for (band, key) in Fingerprint.bandKeys(signature).enumerated() {
+            let ids = try Int64.fetchAll(db, sql: "SELECT article_id FROM article_bands WHERE band = ? AND hash = ?", arguments: [band, key])
+            candidates.formUnion(ids)
+        }
+        var best: (ArticleRecord, Double)?
+        for id in candidates.sorted() {
+            guard let r = try ArticleRecord.fetchOne(db, key: id) else { continue }
+            let sim = Fingerprint.similarity(Fingerprint.decode(r.fingerprint), signature)
+            if sim >= Fingerprint.nearCopyThreshold, sim > (best?.1 ?? 0) { best = (r, sim) }
+        }
+        return best
+    }
+
+    static func link(keys: [String], kind: String, to id: Int64, at now: Date, _ db: Database) throws {
+        for k in keys {
+            try db.execute(sql: "INSERT OR IGNORE INTO article_urls (url, article_id, kind, first_seen) VALUES (?, ?, ?, ?)",
+                           arguments: [k, id, kind, now])
+        }
+    }
+
+    static func recordFeedItem(_ draft: ArticleDraft, _ id: Int64, _ now: Date, _ db: Database) throws {
+        guard let item = draft.feedItemID, !item.isEmpty else { return }
+        try db.execute(sql: "INSERT OR IGNORE INTO feed_items (source_id, item_id, article_id, first_seen) VALUES (?, ?, ?, ?)",
+                       arguments: [draft.sourceID, item, id, now])
+    }
+
+    static func nextChangeSeq(_ db: Database) throws -> Int64 {
+        (try Int64.fetchOne(db, sql: "SELECT coalesce(max(change_seq), 0) + 1 FROM articles")) ?? 1
+    }
+
+    static func writeBands(_ signature: [UInt64], _ id: Int64, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM article_bands WHERE article_id = ?", arguments: [id])
+        for (band, key) in Fingerprint.bandKeys(signature).enumerated() {
+            try db.execute(sql: "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)", arguments: [band, key, id])
+        }
+    }
+
+    static func index(id: Int64, title: String, text: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [id])
+        try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
+                       arguments: [id, SearchTokenizer.indexText(title), SearchTokenizer.indexText(text)])
+    }
+
+    static func revise(_ old: ArticleRecord, with draft: ArticleDraft, title: String, hash: String, signature: [UInt64],
+                       pin: String?, now: Date, _ db: Database) throws -> SaveOutcome {
+        let id = old.id ?? 0
+        var new = old
+        var section = old.section
+        if let pin {
+            section = pin
+            new.sectionPinned = true
+            new.confidence = 1
+            new.classificationMethod = ClassificationMethod.pinned.rawValue
+            new.reason = "pinned by hand (reimport --section \(pin))"
+        } else if !old.sectionPinned {
+            section = draft.classification.section
+            new.confidence = min(1, max(0, draft.classification.confidence))
+            new.classificationMethod = draft.classification.method.rawValue
+            new.reason = draft.classification.reason
+        }
+        let changes = ArticleChanges(oldTitle: old.title, newTitle: title.isEmpty ? old.title : title,
+                                     oldBodyChars: old.text.count, newBodyChars: draft.text.count,
+                                     oldImages: old.imageCount, newImages: draft.imageCount,
+                                     oldSection: old.section, newSection: section, textChanged: old.contentHash != hash)
+        let pinChanged = new.sectionPinned != old.sectionPinned
+        if changes.isEmpty {
+            if pinChanged {
+                new.changedAt = now
+                new.changeSeq = try nextChangeSeq(db)
+            }
+            if pinChanged || new.reason != old.reason || new.confidence != old.confidence { try new.update(db) }
+            return .unchanged(id: id)
+        }
+        var revision = RevisionRecord(id: nil, articleId: id, revision: old.revision, title: old.title, section: old.section,
+                                      html: old.html, text: old.text, contentHash: old.contentHash, imageCount: old.imageCount,
+                                      replacedAt: now, changes: changes.description)
+        try revision.insert(db)
+        new.section = section
+        new.title = changes.newTitle
+        new.html = draft.html
+        new.text = draft.text
+        new.contentHash = hash
+        new.fingerprint = Fingerprint.encode(signature)
+        new.imageCount = draft.imageCount
+        new.bylineReporters = draft.extracted.byline.reporters
+        new.bylineAgency = draft.extracted.byline.agency
+        new.bylineEmails = draft.extracted.byline.emails
+        new.bylineRaw = draft.extracted.byline.raw
+        new.updated = draft.extracted.updated ?? old.updated
+        new.published = old.published ?? draft.extracted.published
+        new.attribution = draft.extracted.attribution ?? old.attribution
+        new.leadImage = draft.extracted.leadImage ?? old.leadImage
+        new.description = draft.extracted.description ?? old.description
+        new.keywords = draft.extracted.keywords.isEmpty ? old.keywords : draft.extracted.keywords
+        new.extractor = draft.extracted.extractor
+        new.revision = old.revision + 1
+        new.changedAt = now
+        new.changeSeq = try nextChangeSeq(db)
+        try new.update(db)
+        if Fingerprint.eligible(draft.text) { try writeBands(signature, id, db) } else {
+            try db.execute(sql: "DELETE FROM article_bands WHERE article_id = ?", arguments: [id])
+        }
+        try index(id: id, title: new.title, text: new.text, db)
+        return .revised(id: id, revision: new.revision, changes: changes)
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, without repeats.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

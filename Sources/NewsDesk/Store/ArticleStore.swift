@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import Logging
+
+/// NewsDesk's SQLite store (GRDB `DatabasePool`, WAL): articles with their URLs, revisions and search index,
+/// sources with their fetch state, runs, and export cursors.
+///
+/// Thread-safety: one instance may be shared by any number of tasks; reads run concurrently, writes are
+/// serialized by SQLite. Every article is written in one transaction (`save`), so a killed process never
+/// leaves half an article. Methods are synchronous and short; call them from tasks freely.
+public final class ArticleStore: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+    let logger: Logger?
+    /// Applied to URLs before identity keys are built: `URLCleaner` (tracking parameters) unless a test passes another.
+    let urlCleaner: @Sendable (String) -> String
+
+    /// Opens (creating if needed) and migrates the store at `path`.
+    public init(path: String, logger: Logger? = nil, urlCleaner: @escaping @Sendable (String) -> String = { URLCleaner.clean($0) }) throws(StoreError) {
+        self.path = path
+        self.logger = logger
+        self.urlCleaner = urlCleaner
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            // WAL + NORMAL: a committed transaction survives a killed process (not necessarily a power cut).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw .open(path: path, reason: String(describing: error))
+        }
+        do {
+            let migrator = StoreSchema.migrator
+            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded {
+                let known = Set(migrator.migrations)
+                let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                throw StoreError.unknownMigrations(path: path, names: applied.subtracting(known).sorted())
+            }
+            try migrator.migrate(pool)
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw .open(path: path, reason: "migration failed: \(error)")
+        }
+    }
+
+    /// Runs a read, mapping SQLite errors to `StoreError.database`.
+    func reading<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch let e as StoreError { throw e } catch {
+            throw .database(operation: operation, reason: String(describing: error))
+        }
+    }
+
+    /// Runs a write transaction, mapping SQLite errors to `StoreError.database`.
+    func writing<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch let e as StoreError { throw e } catch {
+            throw .database(operation: operation, reason: String(describing: error))
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try reading("integrity check") { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+        }
+    }
+
+    /// The identity key of a URL (see `ArticleURL.key`), with this store's cleaner.
+    public func key(for url: String) -> String? { ArticleURL.key(url, cleaner: urlCleaner) }
+
+    /// The number of stored articles.
+    public func articleCount() throws -> Int {
+        try reading("count articles") { db in try ArticleRecord.fetchCount(db) }
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+
+// One Codable record type per table (GRDB's "trust SQLite" practice). Column names are snake_case in SQL,
+// camelCase in Swift; the constraints live in the migrations (StoreSchema.swift), not here.
+
+/// A feed source and its fetch state (`sources` table): validators, health and when it is next due.
+public struct SourceRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "sources"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public var id: String
+    public var name: String
+    /// The feed URL, or `path:` plus the file for a local source.
+    public var location: String
+    /// The section of a single-section source; nil for a mixed source.
+    public var section: String?
+    public var etag: String?
+    public var lastModified: String?
+    public var lastAttempt: Date?
+    public var lastSuccess: Date?
+    public var consecutiveFailures: Int
+    public var lastError: String?
+    /// A server's Retry-After, as an absolute time.
+    public var retryAfter: Date?
+    /// Not fetched before this time (interval, backoff or Retry-After).
+    public var nextDue: Date?
+    public var lastStatus: Int?
+    public var articlesStored: Int
+
+    public init(id: String, name: String, location: String, section: String?, etag: String? = nil, lastModified: String? = nil,
+                lastAttempt: Date? = nil, lastSuccess: Date? = nil, consecutiveFailures: Int = 0, lastError: String? = nil,
+                retryAfter: Date? = nil, nextDue: Date? = nil, lastStatus: Int? = nil, articlesStored: Int = 0) {
+        self.id = id; self.name = name; self.location = location; self.section = section; self.etag = etag
+        self.lastModified = lastModified; self.lastAttempt = lastAttempt; self.lastSuccess = lastSuccess
+        self.consecutiveFailures = consecutiveFailures; self.lastError = lastError; self.retryAfter = retryAfter
+        self.nextDue = nextDue; self.lastStatus = lastStatus; self.articlesStored = articlesStored
+    }
+}
+
+/// One row of `articles`: the current version of an article.
+struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "articles"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var id: Int64?
+    var canonicalUrl: String
+    var originalUrl: String?
+    var sourceId: String
+    var section: String
+    var sectionPinned: Bool
+    var confidence: Double
+    var classificationMethod: String
+    var reason: String
+    var title: String
+    var bylineReporters: [String]
+    var bylineAgency: String?
+    var bylineEmails: [String]
+    var bylineRaw: String?
+    var published: Date?
+    var updated: Date?
+    var fetchedAt: Date
+    var changedAt: Date
+    var attribution: String?
+    var leadImage: String?
+    var description: String?
+    var siteName: String?
+    var language: String?
+    var keywords: [String]
+    var html: String
+    var text: String
+    var contentHash: String
+    /// MinHash signature (`Fingerprint.count` little-endian UInt64s).
+    var fingerprint: Data
+    var imageCount: Int
+    var extractor: String
+    var revision: Int
+    var changeSeq: Int64
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One row of `article_urls`: a URL (canonicalized) an article was seen under.
+struct ArticleURLRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "article_urls"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var url: String
+    var articleId: Int64
+    /// `canonical`, `seen`, `original`, `feed`.
+    var kind: String
+    var firstSeen: Date
+}
+
+/// One row of `revisions`: a previous version of an article, kept when a re-import changed it.
+public struct RevisionRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "revisions"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public var id: Int64?
+    public var articleId: Int64
+    /// The revision number this row was (the article now has a higher one).
+    public var revision: Int
+    public var title: String
+    public var section: String
+    public var html: String
+    public var text: String
+    public var contentHash: String
+    public var imageCount: Int
+    /// When this version was replaced.
+    public var replacedAt: Date
+    /// What the replacement changed, e.g. "title; body 1200→1350 chars".
+    public var changes: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One row of `runs`: an ingest run and its totals.
+public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "runs"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public var id: Int64?
+    public var startedAt: Date
+    public var finishedAt: Date?
+    /// `running`, `ok`, `partial`, `failed`, `interrupted` (a run that never finished, e.g. killed).
+    public var status: String
+    public var dryRun: Bool
+    public var sourcesChecked: Int
+    public var articlesNew: Int
+    public var articlesLinked: Int
+    public var articlesSkipped: Int
+    public var errors: Int
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One row of `run_sources`: what one run did with one source.
+public struct RunSourceRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "run_sources"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public var runId: Int64
+    public var sourceId: String
+    /// `ok`, `not_modified`, `failed`, `skipped` (not due).
+    public var status: String
+    public var itemsSeen: Int
+    public var articlesNew: Int
+    public var articlesLinked: Int
+    public var articlesSkipped: Int
+    public var errors: Int
+    public var error: String?
+}
+
+/// One row of `run_errors`: one failure during a run (a source, a page or an article).
+public struct RunErrorRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "run_errors"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public var id: Int64?
+    public var runId: Int64
+    public var sourceId: String?
+    public var url: String?
+    /// `fetch`, `decode`, `feed`, `extract`, `sanitize`, `classify`, `store`.
+    public var stage: String
+    public var message: String
+    public var at: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One row of `feed_items`: a feed entry already handled, so the next run skips it without a fetch.
+struct FeedItemRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "feed_items"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var sourceId: String
+    var itemId: String
+    var articleId: Int64
+    var firstSeen: Date
+}
+
+/// One row of `export_cursors`: how far a named export has read (`change_seq`).
+struct ExportCursorRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "export_cursors"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var name: String
+    var changeSeq: Int64
+    var updatedAt: Date
+}

@@ -1,0 +1,100 @@
+/// Korean-aware search text for the FTS5 index: CJK runs become overlapping character bigrams, other words stay
+/// whole (lowercased by unicode61). The same transformation is applied to queries, each query word becoming an
+/// FTS5 phrase of its bigrams, so a word matches anywhere inside a longer run:
+/// "삼성전자" → `"삼성 성전 전자"` matches "삼성전자가"; "축구" → `"축구"` matches "축구는" (trigram could not).
+/// A one-syllable query word cannot be expressed in bigrams; the store answers those with a LIKE scan.
+enum SearchTokenizer {
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xAC00...0xD7A3, 0x1100...0x11FF, 0x3130...0x318F,  // Hangul syllables, jamo, compatibility jamo
+             0x3040...0x30FF,  // Hiragana, Katakana
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF:  // CJK ideographs
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A token run: CJK scalars or other letters/digits.
+    private enum Run { case cjk([Unicode.Scalar]), word([Unicode.Scalar]) }
+
+    private static func runs(_ text: String) -> [Run] {
+        var out: [Run] = []
+        var current: [Unicode.Scalar] = []
+        var currentIsCJK = false
+        func flush() {
+            if !current.isEmpty { out.append(currentIsCJK ? .cjk(current) : .word(current)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for s in text.unicodeScalars {
+            if isCJK(s) {
+                if !currentIsCJK { flush(); currentIsCJK = true }
+                current.append(s)
+            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
+                if currentIsCJK { flush(); currentIsCJK = false }
+                current.append(s)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+
+    private static func tokens(_ run: Run) -> [String] {
+        switch run {
+        case .word(let s):
+            var str = ""
+            str.unicodeScalars.append(contentsOf: s)
+            return [str.lowercased()]
+        case .cjk(let s):
+            if s.count == 1 {
+                var str = ""
+                str.unicodeScalars.append(s[0])
+                return [str]
+            }
+            return (0..<(s.count - 1)).map { i in
+                var str = ""
+                str.unicodeScalars.append(s[i])
+                str.unicodeScalars.append(s[i + 1])
+                return str
+            }
+        }
+    }
+
+    /// The text stored in the index for `text`.
+    static func indexText(_ text: String) -> String {
+        runs(text).flatMap(tokens).joined(separator: " ")
+    }
+
+    /// A parsed query: an FTS5 MATCH expression, and the words that need a substring scan instead.
+    struct Query: Equatable {
+        var match: String?
+        /// Whole query words of one CJK character (answered with LIKE).
+        var likeTerms: [String]
+    }
+
+    /// Every whitespace-separated word must match (AND).
+    static func query(_ text: String) -> Query {
+        var phrases: [String] = []
+        var like: [String] = []
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            let wordRuns = runs(String(word))
+            if wordRuns.count == 1, case .cjk(let s) = wordRuns[0], s.count == 1 {
+                like.append(String(word))
+                continue
+            }
+            var toks: [String] = []
+            var prefix = false
+            for (i, run) in wordRuns.enumerated() {
+                toks.append(contentsOf: tokens(run))
+                // A one-character CJK run at the end of a word ("5G망") may continue in the text: match as prefix.
+                if i == wordRuns.count - 1, case .cjk(let s) = run, s.count == 1 { prefix = true }
+            }
+            guard !toks.isEmpty else { continue }
+            let quoted = "\"" + toks.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            phrases.append(prefix ? quoted + " *" : quoted)
+        }
+        return Query(match: phrases.isEmpty ? nil : phrases.joined(separator: " AND "), likeTerms: like)
+    }
+}

@@ -1,0 +1,28 @@
+/// What can go wrong in the SQLite store. Each message names the store file or object and says what to do.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// The database file could not be opened or migrated.
+    case open(path: String, reason: String)
+    /// A read or write failed inside SQLite.
+    case database(operation: String, reason: String)
+    /// An article to be saved is missing something the schema requires.
+    case invalidArticle(url: String, reason: String)
+    /// The article named by an id or URL is not in the store.
+    case notFound(String)
+    /// The store file was written by a newer NewsDesk.
+    case unknownMigrations(path: String, names: [String])
+
+    public var description: String {
+        switch self {
+        case .open(let path, let reason):
+            return "store: cannot open \(path): \(reason) (check the path and its permissions, or pass --db FILE)"
+        case .database(let operation, let reason):
+            return "store: \(operation) failed: \(reason) (run `sqlite3 FILE 'PRAGMA integrity_check'`; if the disk is full, free space and rerun)"
+        case .invalidArticle(let url, let reason):
+            return "store: article \(url) not saved: \(reason) (the page probably has no extractable body; check it with `newsdesk extract`)"
+        case .notFound(let what):
+            return "store: no article \(what) (list stored articles with `newsdesk list` or search with `newsdesk search`)"
+        case .unknownMigrations(let path, let names):
+            return "store: \(path) has migrations this NewsDesk does not know (\(names.joined(separator: ", "))); use a newer NewsDesk or another --db file"
+        }
+    }
+}
