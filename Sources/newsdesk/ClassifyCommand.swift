@@ -18,13 +18,14 @@ struct ClassifyArticle: AsyncParsableCommand {
         commandName: "article",
         abstract: "Print the section, confidence and reason for one article.",
         discussion: """
-        FILE: an HTML page (title, og:title, article:section and the body text are read from it), a JSON object \
-        ({"title", "lead" or "text", "url", "sectionHints", "sourceSection"}) or plain text (first line: title). \
-        An ARTICLE-ID needs the article store, which this build does not have yet.
+        ARTICLE-ID: a stored article (title, text, URL, its source's section, a pinned section) from --db. \
+        FILE: an HTML page (run through the Extractor: title, section hints, body), a JSON object \
+        ({"title", "lead" or "text", "url", "sectionHints", "sourceSection"}) or plain text (first line: title).
         """
     )
 
     @Argument(help: "A stored article's id, or a file.") var article: String
+    @OptionGroup var store: StoreOption
     @Option(help: "A model file instead of the shipped model.") var model: String?
     @Option(help: "The article's URL (for URL rules) when the file does not say.") var url: String?
     @Option(help: "The source's section, as for a single-section source.") var sourceSection: String?
@@ -33,13 +34,19 @@ struct ClassifyArticle: AsyncParsableCommand {
     func run() async throws {
         let textModel = try model.map { path throws(ClassifyError) in try TextModel.load(path: path) } ?? TextModel.shipped()
         let classifier = Classifier(model: textModel, threshold: threshold)
-        guard FileManager.default.fileExists(atPath: article) else {
-            if Int64(article) != nil {
-                throw ValidationError("classify: classifying a stored article by id needs the article store (issue 5), which this build does not include yet; pass a file instead")
-            }
-            throw ValidationError("classify: no file \(article); pass an existing HTML, JSON or text file")
+        var input: ClassificationInput
+        if FileManager.default.fileExists(atPath: article) {
+            input = try ArticleFileReader.read(path: article)
+        } else if let id = Int64(article) {
+            let s = try store.open()
+            guard let a = try s.article(id: id) else { throw ValidationError("classify: no article \(id) in \(store.db); see `newsdesk list`") }
+            input = ClassificationInput(title: a.title, lead: ClassificationInput.lead(of: a.text), url: a.canonicalURL, sourceID: a.sourceID,
+                                        sourceSection: try s.source(id: a.sourceID)?.section, pinnedSection: a.sectionPinned ? a.section : nil)
+            print("article:    \(id) \(a.title)")
+            print("stored:     \(a.section) (\(a.classificationReason))")
+        } else {
+            throw ValidationError("classify: no file \(article); pass an article id or an existing HTML, JSON or text file")
         }
-        var input = try ArticleFileReader.read(path: article)
         if let url { input.url = url }
         if let sourceSection { input.sourceSection = sourceSection }
         let c = classifier.classify(input)
@@ -65,17 +72,11 @@ enum ArticleFileReader {
                                        sourceSection: o["sourceSection"] as? String, sectionHints: o["sectionHints"] as? [String] ?? [])
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
-            // The Extractor (issue 3) is not in this build; read the few fields the classifier needs directly.
-            let doc = try HTMLDocument(bytes: [UInt8](data), encoding: "UTF-8")
-            func meta(_ property: String) -> String? {
-                let v = try? doc.string(xpath: "string(//meta[@property='\(property)' or @name='\(property)']/@content)")
-                return v.flatMap { $0.isEmpty ? nil : $0 }
-            }
-            let title = meta("og:title") ?? ((try? doc.string(xpath: "string(//title)")) ?? "")
-            let body = ((try? doc.select(xpath: "//article|//main").first?.textContent) ?? nil) ?? doc.body?.textContent ?? ""
-            let hints = [meta("article:section")].compactMap { $0 }
-            return ClassificationInput(title: title.trimmingCharacters(in: .whitespacesAndNewlines),
-                                       lead: ClassificationInput.lead(of: collapse(body)), url: meta("og:url"), sectionHints: hints)
+            let page = CharsetDecoder.decode(bytes: [UInt8](data), url: URL(fileURLWithPath: path).absoluteString, contentType: nil, override: nil)
+            let extracted = try Extractor().extract(page)
+            let body = try HTMLDocument(html: "<html><body>" + extracted.bodyHTML + "</body></html>").body?.textContent ?? ""
+            return ClassificationInput(title: extracted.title, lead: ClassificationInput.lead(of: collapse(body)),
+                                       url: extracted.canonicalURL, sectionHints: extracted.sectionHints)
         }
         let text = String(decoding: data, as: UTF8.self)
         let lines = text.split(separator: "\n", maxSplits: 1).map(String.init)
@@ -127,15 +128,18 @@ struct ClassifyTrain: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Weight features by inverse document frequency.") var idf = true
 
     func run() async throws {
-        if fromStore {
-            throw ValidationError("classify train --from-store needs the article store (issue 5), which this build does not include yet; train from --data files")
-        }
-        guard !data.files.isEmpty else { throw ValidationError("classify train: pass --data FILE (CSV or JSON Lines)") }
+        guard fromStore || !data.files.isEmpty else { throw ValidationError("classify train: pass --data FILE (CSV or JSON Lines) or --from-store") }
         guard let q = TextModel.Quantization(rawValue: quantize) else { throw ValidationError("--quantize must be int8, int16 or float32") }
-        let examples = try data.load(heldOut: false)
+        var examples = try data.load(heldOut: false)
+        if fromStore {
+            let path = db ?? "newsdesk.sqlite"
+            let fromDB = try ArticleStore(path: path).labelledExamples().map { LabelledText(text: $0.text, label: $0.section) }
+            print("store \(path): \(fromDB.count) labelled examples (single-section sources and pinned articles)")
+            examples += fromDB
+        }
         let options = TrainingOptions(features: FeatureSettings(bucketBits: bucketBits, charMin: 1, charMax: charMax, wordNgrams: wordNgrams),
                                       epochs: epochs, learningRate: learningRate, classBalance: balance, idf: idf)
-        let notes = "trained on \(data.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + "))"
+        let notes = "trained on \((data.files.map { URL(fileURLWithPath: $0).lastPathComponent } + (fromStore ? ["store"] : [])).joined(separator: " + "))"
             + (data.holdout > 0 ? " without every \(data.holdout)th row" : "") + ", \(examples.count) examples, \(epochs) epochs"
         let start = Date()
         let model = try TextModelTrainer.train(examples, options: options, notes: notes)
