@@ -26,14 +26,23 @@ struct ClassifyArticle: AsyncParsableCommand {
 
     @Argument(help: "A stored article's id, or a file.") var article: String
     @OptionGroup var store: StoreOption
-    @Option(help: "A model file instead of the shipped model.") var model: String?
+    @Option(help: "A model file instead of the shipped model (or of feeds.yaml classify.model).") var model: String?
+    @Option(help: "feeds.yaml: its sections, classify.rules, threshold, default section and model.") var config: String?
     @Option(help: "The article's URL (for URL rules) when the file does not say.") var url: String?
     @Option(help: "The source's section, as for a single-section source.") var sourceSection: String?
-    @Option(help: "Confidence threshold.") var threshold: Double = Classifier.defaultThreshold
+    @Option(help: "Confidence threshold (default: feeds.yaml classify.threshold, else 0.55).") var threshold: Double?
 
     func run() async throws {
-        let textModel = try model.map { path throws(ClassifyError) in try TextModel.load(path: path) } ?? TextModel.shipped()
-        let classifier = Classifier(model: textModel, threshold: threshold)
+        let classifier: Classifier
+        if let config {
+            var feeds = try FeedsConfig.load(path: config)
+            if let model { feeds.classify.model = URL(fileURLWithPath: model).standardizedFileURL.path }
+            if let threshold { feeds.classify.threshold = threshold }
+            classifier = try Classifier.shipped(config: feeds)
+        } else {
+            let textModel = try model.map { path throws(ClassifyError) in try TextModel.load(path: path) } ?? TextModel.shipped()
+            classifier = Classifier(model: textModel, threshold: threshold ?? Classifier.defaultThreshold)
+        }
         var input: ClassificationInput
         if FileManager.default.fileExists(atPath: article) {
             input = try ArticleFileReader.read(path: article)

@@ -180,15 +180,13 @@ struct FeatureHasher: Sendable {
         var buckets: [UInt32] = []
         var vector = SparseVector()
         var table: [UInt32] = []
-        init() {
-            scalars.reserveCapacity(512); buckets.reserveCapacity(4096)
-            vector.indices.reserveCapacity(2048); vector.values.reserveCapacity(2048)
-        }
+        init() {}
     }
 
     /// The feature vector of `text`, built in `scratch.vector`.
     func vectorize(_ text: String, scratch: inout Scratch, idf: [Float]? = nil) {
         Self.normalize(text, into: &scratch.scalars)
+        scratch.buckets.reserveCapacity(scratch.scalars.count * (settings.charMax + 1))
         buckets(of: scratch.scalars, into: &scratch.buckets)
         Self.vector(fromBuckets: scratch.buckets, table: &scratch.table, into: &scratch.vector, idf: idf)
     }
