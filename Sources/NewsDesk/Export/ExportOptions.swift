@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Parsing of `newsdesk export` option values, kept in the library so the rules are tested.
 public enum ExportOptions {
@@ -31,30 +30,12 @@ public enum ExportOptions {
         return ids
     }
 
-    /// Section display names from the `sections:` block of feeds.yaml, as a mapping (`it: IT뉴스`) or a list of
-    /// `{id, name}`; the shipped sections (`SectionConfig.standard`) without a config file.
-    public static func sectionNames(configPath: String?) throws(ExportError) -> [String: String] {
+    /// Section display names (id → name): the shipped sections, overridden and extended by `config`
+    /// (feeds.yaml loaded with `FeedsConfig.load`, which validates it).
+    public static func sectionNames(_ config: FeedsConfig?) -> [String: String] {
         var names: [String: String] = [:]
         for s in SectionConfig.standard { names[s.id] = s.name }
-        guard let configPath else { return names }
-        let text: String
-        do { text = try String(contentsOfFile: configPath, encoding: .utf8) } catch {
-            throw .invalidOption(name: "--config", value: configPath, expected: "a readable feeds.yaml")
-        }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw .invalidOption(name: "--config", value: configPath, expected: "valid YAML (\(error))")
-        }
-        guard let sections = root?.mapping?["sections"] else { return names }
-        if let map = sections.mapping {
-            for (k, v) in map {
-                if let id = k.string, let name = v.string ?? v.mapping?["name"]?.string { names[id] = name }
-            }
-        } else if let list = sections.sequence {
-            for item in list {
-                if let m = item.mapping, let id = m["id"]?.string, let name = m["name"]?.string { names[id] = name }
-            }
-        }
+        for s in config?.sections ?? [] { names[s.id] = s.name }
         return names
     }
 }
