@@ -5,15 +5,23 @@ public enum ExportOptions {
     /// Korea Standard Time, the zone of dates given without one (as `DateParser` does for Korean sources).
     static let kstOffset: TimeInterval = 9 * 3600
 
-    /// `--since` / `--until`: RFC 3339 (`2026-11-29T09:00:00+09:00`), or `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM[:SS]`
-    /// read as KST.
-    public static func parseDate(_ text: String, option: String) throws(ExportError) -> Date {
+    /// `--since` / `--until`: RFC 3339 (`2026-11-29T09:00:00+09:00`), `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM[:SS]`
+    /// read as KST, or a time ago as `newsdesk list` takes it (`30m`, `36h`, `7d`).
+    public static func parseDate(_ text: String, option: String, now: Date = Date()) throws(ExportError) -> Date {
         let t = text.trimmingCharacters(in: .whitespaces)
+        if let unit = t.last, let n = Double(t.dropLast()), n >= 0, n.isFinite {
+            switch unit {
+            case "m": return now.addingTimeInterval(-n * 60)
+            case "h": return now.addingTimeInterval(-n * 3600)
+            case "d": return now.addingTimeInterval(-n * 86_400)
+            default: break
+            }
+        }
         if let d = RFC3339.parse(t) { return d }
         var candidate = t
         if candidate.count == 10 { candidate += "T00:00:00" } else if candidate.count == 16 { candidate += ":00" }
         if candidate.count == 19, let d = RFC3339.parse(candidate + "Z") { return d.addingTimeInterval(-kstOffset) }
-        throw .invalidOption(name: option, value: text, expected: "an RFC 3339 time such as 2026-11-29T09:00:00+09:00, or 2026-11-29 (KST)")
+        throw .invalidOption(name: option, value: text, expected: "an RFC 3339 time such as 2026-11-29T09:00:00+09:00, a day such as 2026-11-29 (KST), or 36h / 7d ago")
     }
 
     /// `--ids 1,2,3` (spaces allowed).

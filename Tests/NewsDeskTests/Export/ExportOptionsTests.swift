@@ -23,6 +23,13 @@ import TestSupport
         #expect(d.map(RFC3339.format) == c.utc)
     }
 
+    @Test func relativeDates() throws {
+        let now = ExportSamples.date(1_000_000)
+        #expect(try ExportOptions.parseDate("36h", option: "--since", now: now) == now.addingTimeInterval(-36 * 3600))
+        #expect(try ExportOptions.parseDate("7d", option: "--since", now: now) == now.addingTimeInterval(-7 * 86_400))
+        #expect(throws: ExportError.self) { try ExportOptions.parseDate("7w", option: "--since", now: now) }
+    }
+
     @Test func ids() throws {
         #expect(try ExportOptions.parseIDs("1,2, 3") == [1, 2, 3])
         #expect(throws: ExportError.self) { try ExportOptions.parseIDs("1,x") }
