@@ -37,22 +37,34 @@ struct ExportBench: ParsableCommand {
         let rssBefore = Self.peakRSSMegabytes()
         let store = try ArticleStore(path: path)
         var best = Double.infinity
+        var bestCPU = Double.infinity
         var count = 0
         var bytes = 0
         for round in 1...max(1, rounds) {
             let out = dir + "/out-\(round)"
             let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = Self.cpuSeconds()
             let summary = try Exporter(store: store).export(format: fmt, out: .directory(out))
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let cpu = Self.cpuSeconds() - cpuStart
+            bestCPU = min(bestCPU, cpu)
             count = summary.articles
             bytes = summary.files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
             best = min(best, seconds)
-            print("round \(round): \(count) articles in \(String(format: "%.3f", seconds)) s")
+            print("round \(round): \(count) articles in \(String(format: "%.3f", seconds)) s wall, \(String(format: "%.3f", cpu)) s CPU")
             try? FileManager.default.removeItem(atPath: out)
         }
         print("export \(fmt.rawValue): \(count) articles, best \(String(format: "%.3f", best)) s = \(Int(Double(count) / best)) articles/s"
               + (fmt == .jsonl ? ", \(String(format: "%.1f", Double(bytes) / 1_048_576 / best)) MB/s (\(bytes / 1024) KiB written)" : ""))
+        print("CPU-bound rate (best CPU time, a shared machine inflates wall time): \(Int(Double(count) / bestCPU)) articles/s")
         print("peak RSS: \(String(format: "%.1f", Self.peakRSSMegabytes())) MB (\(String(format: "%.1f", rssBefore)) MB before opening the store)")
+    }
+
+    /// User + system CPU time of this process.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     static func peakRSSMegabytes() -> Double {
