@@ -10,6 +10,8 @@ public enum ExportError: Error, Sendable, CustomStringConvertible, Equatable {
     case store(String)
     /// A jsonl line could not be read back.
     case invalidRecord(String)
+    /// An article's stored HTML could not be parsed for the Markdown conversion.
+    case unreadableHTML(String)
     /// A cursor name that is empty or too long.
     case invalidCursorName(String)
     /// An option value that cannot be used (a date, a limit).
@@ -27,6 +29,8 @@ public enum ExportError: Error, Sendable, CustomStringConvertible, Equatable {
             return "export: reading the store failed: \(why) (check --db; the export cursor was not advanced, so rerunning is safe)"
         case .invalidRecord(let why):
             return "export: not a \(JSONLRecord.schema) line: \(why) (was it written by a different NewsDesk version?)"
+        case .unreadableHTML(let why):
+            return "export: the stored HTML could not be read for Markdown: \(why) (re-import the article, or export it as html or jsonl)"
         case .invalidCursorName(let name):
             return "export: cursor name \"\(name)\" is not usable (use 1-100 characters, e.g. --cursor board)"
         case .invalidOption(let name, let value, let expected):

@@ -146,7 +146,7 @@ final class PageWriter: FormatWriter {
         case .markdown: text = try ArticleDocuments.markdown(a, sectionName: sectionNames[a.section], converter: converter)
         default: text = ArticleDocuments.htmlPage(a, sectionName: sectionNames[a.section])
         }
-        let f = try AtomicFile(path: folderPath + "/" + name)
+        let f = try AtomicFile(path: folderPath + "/" + name, durable: false)
         try f.write(text)
         try f.commit()
         written[a.id] = ArticleDocuments.IndexEntry(
@@ -157,6 +157,8 @@ final class PageWriter: FormatWriter {
     func finish() throws(ExportError) -> [String] {
         var paths = written.values.map { directory + "/" + $0.file }.sorted()
         guard !written.isEmpty else { return paths }
+        // The article files were renamed into place without an fsync each: make them durable in one call.
+        try AtomicFile.syncFileSystem(of: directory)
         // Merge with what earlier runs exported; drop files this run superseded.
         var manifest = readManifest()
         for (id, entry) in written {

@@ -16,7 +16,7 @@ public struct MarkdownConverter: Sendable {
     public func convert(html: String) throws(ExportError) -> String {
         let doc: HTMLDocument
         do { doc = try HTMLDocument(html: "<html><body>" + html + "</body></html>") } catch {
-            throw .invalidRecord("the article HTML could not be parsed: \(error)")
+            throw .unreadableHTML("\(error)")
         }
         guard let body = doc.body else { return "" }
         return MarkdownBlocks.render(children: body.children).joined(separator: "\n\n")

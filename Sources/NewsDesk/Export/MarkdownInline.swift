@@ -118,6 +118,8 @@ struct MarkdownInline {
 
     /// Escapes text so it reads back as itself.
     static func escape(_ s: String, lineStart: Bool) -> String {
+        // Fast path: most words (all-Korean ones in particular) contain nothing to escape.
+        if !lineStart, !s.utf8.contains(where: { $0 < 0x80 && escapeCandidates[Int($0)] }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 4)
         let chars = Array(s)
@@ -148,6 +150,11 @@ struct MarkdownInline {
             }
         }
         return out
+    }
+
+    /// ASCII bytes that may need a backslash somewhere (see `escape`).
+    private static let escapeCandidates: [Bool] = (0..<128).map { b in
+        "\\`*_[]#|~<!&".utf8.contains(UInt8(b))
     }
 
     // MARK: Inline markup

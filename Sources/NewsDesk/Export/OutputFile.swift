@@ -24,12 +24,16 @@ final class AtomicFile: ByteSink {
     private var fd: Int32
     private var buffer: [UInt8] = []
     private var done = false
+    /// Whether `commit()` fsyncs the file and its folder. Per-article files skip it and are made durable by one
+    /// `syncFileSystem` before the cursor moves (a crash before that re-exports them anyway).
+    private let durable: Bool
     private static let bufferSize = 1 << 16
     /// The suffix of temporary files, used by `sweepTemporaryFiles`.
     static let tempSuffix = ".newsdesk-tmp"
 
-    init(path: String) throws(ExportError) {
+    init(path: String, durable: Bool = true) throws(ExportError) {
         self.path = path
+        self.durable = durable
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         tempPath = dir + "/." + url.lastPathComponent + "." + String(getpid()) + Self.tempSuffix
@@ -67,7 +71,9 @@ final class AtomicFile: ByteSink {
         let path = target ?? self.path
         guard !done else { return }
         try flush()
-        guard fsync(fd) == 0 else { throw .writeFailed(path: tempPath, reason: "fsync: " + Self.errnoText()) }
+        if durable {
+            guard fsync(fd) == 0 else { throw .writeFailed(path: tempPath, reason: "fsync: " + Self.errnoText()) }
+        }
         guard close(fd) == 0 else { done = true; unlink(tempPath); throw .writeFailed(path: tempPath, reason: "close: " + Self.errnoText()) }
         done = true
         guard rename(tempPath, path) == 0 else {
@@ -75,8 +81,27 @@ final class AtomicFile: ByteSink {
             unlink(tempPath)
             throw .writeFailed(path: path, reason: "rename: " + why)
         }
-        Self.syncDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        if durable { Self.syncDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
     }
+
+    /// Flushes everything written on the file system holding `dir` to disk (`syncfs`): one call instead of an
+    /// fsync per file and folder for formats that write a file per article.
+    static func syncFileSystem(of dir: String) throws(ExportError) {
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dfd >= 0 else { throw .writeFailed(path: dir, reason: "open: " + errnoText()) }
+        defer { close(dfd) }
+        if let syncfs = Self.syncfsFunction {
+            guard syncfs(dfd) == 0 else { throw .writeFailed(path: dir, reason: "syncfs: " + errnoText()) }
+        } else {
+            sync()  // no syncfs (not Linux/glibc): flush every file system
+        }
+    }
+
+    /// glibc's `syncfs`, looked up at run time: Swift's Glibc module does not declare it (a GNU extension).
+    private static let syncfsFunction: (@convention(c) (Int32) -> Int32)? = {
+        guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "syncfs") else { return nil }
+        return unsafeBitCast(sym, to: (@convention(c) (Int32) -> Int32).self)
+    }()
 
     /// Drops the temporary file; `path` keeps its old content.
     func abort() {

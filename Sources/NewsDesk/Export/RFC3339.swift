@@ -88,9 +88,11 @@ public enum RFC3339 {
         return Int64(v)
     }
 
-    /// The date for a millisecond count (the inverse of `milliseconds`).
+    /// The date for a millisecond count (the inverse of `milliseconds`). Built from the offset to Foundation's
+    /// reference date, the way a calendar (and GRDB, which stores milliseconds) builds it, so dates read
+    /// back from jsonl compare equal to dates read from the store.
     public static func date(milliseconds ms: Int64) -> Date {
-        Date(timeIntervalSince1970: Double(ms) / 1000)
+        Date(timeIntervalSinceReferenceDate: Double(ms - 978_307_200_000) / 1000)
     }
 
     private static func pad(_ v: Int64, _ width: Int) -> String {

@@ -11,25 +11,34 @@ enum Escape {
         var s = s
         s.withUTF8 { buf in
             var i = 0
+            var runStart = 0
             let n = buf.count
+            // Copy runs of bytes that need no escaping in one go; escape the rest byte by byte.
             while i < n {
                 let b = buf[i]
+                let isLineSeparator = b == 0xE2 && i + 2 < n && buf[i + 1] == 0x80 && (buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9)
+                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0x7F && !isLineSeparator {
+                    i += 1
+                    continue
+                }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i])) }
                 switch b {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(b)
                 case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
                 case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
                 case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-                case 0x00..<0x20, 0x7F:
+                case 0xE2:
+                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"),
+                                            buf[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")])
+                    i += 2
+                default:
                     out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
                                             hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xf)]])
-                case 0xE2 where i + 2 < n && buf[i + 1] == 0x80 && (buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9):
-                    out.append(contentsOf: Array("\\u202".utf8))
-                    out.append(buf[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                    i += 2
-                default: out.append(b)
                 }
                 i += 1
+                runStart = i
             }
+            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<n])) }
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -173,3 +173,24 @@ final class AtomReadBack: NSObject, XMLParserDelegate {
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 }
+
+@Suite struct AtomFeedParserTests {
+    /// Our own feed stage reads the export back: the Atom we write is what NewsDesk ingests elsewhere.
+    @Test func ourFeedParserReadsIt() throws {
+        let articles = AtomTests.articles()
+        let xml = try AtomTests.feed(articles)
+        let page = DecodedPage(url: "https://export.example/it.atom", bytes: Array(xml.utf8), charset: "UTF-8", charsetSource: .override)
+        let feed = try FeedParser.parse(page, type: .atom, links: nil)
+        #expect(feed.title == "NewsDesk: IT뉴스")
+        #expect(feed.items.count == articles.count)
+        for (item, a) in zip(feed.items, articles) {
+            #expect(item.id == AtomFormat.entryID(canonicalURL: a.canonicalURL))
+            #expect(item.link == a.canonicalURL)
+            #expect(item.published == a.published)
+            #expect(item.updated == a.changedAt)
+        }
+        #expect(feed.items[0].title == articles[0].title)
+        #expect(feed.items[2].title == "<script>alert('x')</script> & \"따옴표\" ]]> 제어")
+        #expect(feed.items[0].categories.contains("IT뉴스"))  // the feed stage reads a category label over its term
+    }
+}

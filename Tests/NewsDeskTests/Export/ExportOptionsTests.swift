@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NewsDesk
 
 @Suite struct ExportOptionsTests {
@@ -22,6 +23,13 @@ import Testing
         #expect(d.map(RFC3339.format) == c.utc)
     }
 
+    @Test func relativeDates() throws {
+        let now = ExportSamples.date(1_000_000)
+        #expect(try ExportOptions.parseDate("36h", option: "--since", now: now) == now.addingTimeInterval(-36 * 3600))
+        #expect(try ExportOptions.parseDate("7d", option: "--since", now: now) == now.addingTimeInterval(-7 * 86_400))
+        #expect(throws: ExportError.self) { try ExportOptions.parseDate("7w", option: "--since", now: now) }
+    }
+
     @Test func ids() throws {
         #expect(try ExportOptions.parseIDs("1,2, 3") == [1, 2, 3])
         #expect(throws: ExportError.self) { try ExportOptions.parseIDs("1,x") }
@@ -30,14 +38,12 @@ import Testing
     }
 
     @Test func sectionNamesFromConfig() throws {
-        let dir = try ExportSamples.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "sections:\n  it: 아이티\n  science: 과학뉴스\nsources: []\n".write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
-        try "sections:\n  - id: it\n    name: IT\n".write(toFile: dir + "/b.yaml", atomically: true, encoding: .utf8)
-        let a = try ExportOptions.sectionNames(configPath: dir + "/a.yaml")
-        #expect(a["it"] == "아이티" && a["science"] == "과학뉴스" && a["sports"] == "스포츠뉴스")
-        #expect(try ExportOptions.sectionNames(configPath: dir + "/b.yaml")["it"] == "IT")
-        #expect(try ExportOptions.sectionNames(configPath: nil)["general"] == "실시간뉴스")
-        #expect(throws: ExportError.self) { try ExportOptions.sectionNames(configPath: dir + "/missing.yaml") }
+        let config = try FeedsConfig.load(path: Fixtures.root.appendingPathComponent("feeds.yaml").path)
+        var custom = config
+        custom.sections.append(SectionConfig(id: "science", name: "과학뉴스"))
+        let names = ExportOptions.sectionNames(custom)
+        #expect(names["it"] == config.sections.first { $0.id == "it" }?.name)
+        #expect(names["science"] == "과학뉴스")
+        #expect(ExportOptions.sectionNames(nil)["general"] == "실시간뉴스")
     }
 }

@@ -32,6 +32,17 @@ import Testing
         #expect(line.contains("삼성전자"))
     }
 
+    @Test func jsonStringEscapingRoundTrips() throws {
+        var all = String(String.UnicodeScalarView((0..<0x80).compactMap(Unicode.Scalar.init)))
+        all += "한글 \u{2028}\u{2029} 😀 end\u{2028}"
+        for s in [all, "", "\"", "\u{2029}", "a\u{E2}b"] {
+            let json = "[" + Escape.jsonString(s) + "]"
+            let back = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String])
+            #expect(back == [s])
+            #expect(!json.contains("\u{2028}"))
+        }
+    }
+
     @Test func rejectsAnotherSchema() {
         let line = JSONLRecord.line(ExportSamples.article(id: 1)).replacingOccurrences(of: "newsdesk.article/1", with: "newsdesk.article/9")
         #expect(throws: ExportError.self) { try JSONLRecord.decode(line: line) }
