@@ -11,13 +11,23 @@ extension ArticleStore {
     /// A pinned section is never changed except by a new pin.
     @discardableResult
     public func save(_ draft: ArticleDraft, mode: SaveMode = .ingest) throws(StoreError) -> SaveOutcome {
-        guard let urlKey = key(for: draft.url) else {
+        guard let urlKey = key(for: draft.url), let urlDisplay = display(for: draft.url) else {
             throw .invalidArticle(url: draft.url, reason: "not an absolute http(s) URL")
         }
         let title = draft.extracted.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        let seenKeys = ([urlKey] + draft.seenURLs.compactMap { key(for: $0) }).uniqued()
-        let canonicalKey = draft.extracted.canonicalURL.flatMap { key(for: $0) }.flatMap { Self.trustworthy($0, for: urlKey) ? $0 : nil }
-        let originalKey = draft.extracted.originalURL.flatMap { key(for: $0) }
+        var seen: [URLPair] = [URLPair(key: urlKey, seen: urlDisplay)]
+        for u in draft.seenURLs { if let k = key(for: u), let d = display(for: u), !seen.contains(where: { $0.key == k }) { seen.append(URLPair(key: k, seen: d)) } }
+        let seenKeys = seen.map(\.key)
+        let canonicalPair: URLPair? = draft.extracted.canonicalURL.flatMap { u in
+            guard let k = key(for: u), let d = display(for: u), Self.trustworthy(k, for: urlKey) else { return nil }
+            return URLPair(key: k, seen: d)
+        }
+        let canonicalKey = canonicalPair?.key
+        let originalPair: URLPair? = draft.extracted.originalURL.flatMap { u in
+            guard let k = key(for: u), let d = display(for: u) else { return nil }
+            return URLPair(key: k, seen: d)
+        }
+        let originalKey = originalPair?.key
         let declaredKeys = [canonicalKey, originalKey].compactMap { $0 }.filter { !seenKeys.contains($0) }
         let hash = Fingerprint.contentHash(draft.text)
         let signature = Fingerprint.minhash(draft.text)
@@ -44,15 +54,15 @@ extension ArticleStore {
 
             if let (record, match) = existing {
                 let id = record.id ?? 0
-                try Self.link(keys: seenKeys, kind: "seen", to: id, at: now, db)
-                if let originalKey { try Self.link(keys: [originalKey], kind: "original", to: id, at: now, db) }
+                try Self.link(seen, kind: "seen", to: id, at: now, db)
+                if let originalPair { try Self.link([originalPair], kind: "original", to: id, at: now, db) }
                 try Self.recordFeedItem(draft, id, now, db)
                 switch mode {
                 case .ingest:
                     return .linked(id: id, match: match)
                 case .reimport(let pin):
                     if case .nearCopy = match { return .linked(id: id, match: match) }
-                    if case .contentHash = match, !seenKeys.contains(record.canonicalUrl), pin == nil { return .linked(id: id, match: match) }
+                    if case .contentHash = match, pin == nil { return .linked(id: id, match: match) }
                     return try Self.revise(record, with: draft, title: title, hash: hash, signature: signature, pin: pin, now: now, db)
                 }
             }
@@ -61,8 +71,8 @@ extension ArticleStore {
             guard !title.isEmpty || !draft.text.isEmpty else {
                 throw StoreError.invalidArticle(url: draft.url, reason: "no title and no text")
             }
-            var canonical = canonicalKey ?? urlKey
-            if try ArticleRecord.filter(Column("canonical_url") == canonical).fetchCount(db) > 0 { canonical = urlKey }
+            var canonical = canonicalPair ?? seen[0]
+            if try ArticleRecord.filter(Column("canonical_url") == canonical.seen).fetchCount(db) > 0 { canonical = seen[0] }
             var section = draft.classification
             var pinned = false
             if case .reimport(let pin?) = mode {
@@ -70,7 +80,7 @@ extension ArticleStore {
                 pinned = true
             }
             var record = ArticleRecord(
-                id: nil, canonicalUrl: canonical, originalUrl: draft.extracted.originalURL, sourceId: draft.sourceID,
+                id: nil, canonicalUrl: canonical.seen, originalUrl: draft.extracted.originalURL, sourceId: draft.sourceID,
                 section: section.section, sectionPinned: pinned, confidence: min(1, max(0, section.confidence)),
                 classificationMethod: section.method.rawValue, reason: section.reason, title: title,
                 bylineReporters: draft.extracted.byline.reporters, bylineAgency: draft.extracted.byline.agency,
@@ -82,9 +92,9 @@ extension ArticleStore {
                 imageCount: draft.imageCount, extractor: draft.extracted.extractor, revision: 1, changeSeq: try Self.nextChangeSeq(db))
             try record.insert(db)
             guard let id = record.id else { throw StoreError.database(operation: "save \(draft.url)", reason: "no rowid after insert") }
-            try Self.link(keys: [canonical], kind: "canonical", to: id, at: now, db)
-            try Self.link(keys: seenKeys, kind: "seen", to: id, at: now, db)
-            if let originalKey { try Self.link(keys: [originalKey], kind: "original", to: id, at: now, db) }
+            try Self.link([canonical], kind: "canonical", to: id, at: now, db)
+            try Self.link(seen, kind: "seen", to: id, at: now, db)
+            if let originalPair { try Self.link([originalPair], kind: "original", to: id, at: now, db) }
             if nearCopyEligible { try Self.writeBands(signature, id, db) }
             try Self.index(id: id, title: title, text: draft.text, db)
             try Self.recordFeedItem(draft, id, now, db)
@@ -140,10 +150,10 @@ extension ArticleStore {
         return best
     }
 
-    static func link(keys: [String], kind: String, to id: Int64, at now: Date, _ db: Database) throws {
-        for k in keys {
-            try db.execute(sql: "INSERT OR IGNORE INTO article_urls (url, article_id, kind, first_seen) VALUES (?, ?, ?, ?)",
-                           arguments: [k, id, kind, now])
+    static func link(_ urls: [URLPair], kind: String, to id: Int64, at now: Date, _ db: Database) throws {
+        for u in urls {
+            try db.execute(sql: "INSERT OR IGNORE INTO article_urls (url, seen_url, article_id, kind, first_seen) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [u.key, u.seen, id, kind, now])
         }
     }
 
@@ -232,6 +242,12 @@ extension ArticleStore {
         try index(id: id, title: new.title, text: new.text, db)
         return .revised(id: id, revision: new.revision, changes: changes)
     }
+}
+
+/// A URL's identity key and the cleaned URL as seen.
+struct URLPair: Equatable {
+    var key: String
+    var seen: String
 }
 
 extension Array where Element: Hashable {
