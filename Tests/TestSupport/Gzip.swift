@@ -32,9 +32,39 @@ public enum Gzip {
         return out
     }
 
-    /// `count` copies of `byte`, gzip-compressed: a decompression bomb of `count` decoded bytes.
+    /// `count` copies of `byte`, gzip-compressed: a decompression bomb of `count` decoded bytes (≈ 1:1000).
+    /// Built directly (no scan of the decoded data), so a 100 MB bomb is cheap to make.
     public static func bomb(decodedSize count: Int, byte: UInt8 = 0x41) -> [UInt8] {
-        compress([UInt8](repeating: byte, count: count))
+        var w = BitWriter()
+        w.write(1, count: 1)
+        w.write(1, count: 2)
+        var left = count
+        if left > 0 {
+            writeLiteral(Int(byte), to: &w)
+            left -= 1
+        }
+        while left >= 3 {
+            let m = min(left, 258)
+            writeMatch(length: m, to: &w)
+            left -= m
+        }
+        for _ in 0..<left { writeLiteral(Int(byte), to: &w) }
+        writeLiteral(256, to: &w)
+        var out: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF]
+        out += w.finish()
+        let crc = crc32(repeating: byte, count: count)
+        let size = UInt32(truncatingIfNeeded: count)
+        for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8(truncatingIfNeeded: crc >> UInt32(shift))) }
+        for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8(truncatingIfNeeded: size >> UInt32(shift))) }
+        return out
+    }
+
+    /// CRC-32 of `count` copies of `byte`, without materializing them.
+    static func crc32(repeating byte: UInt8, count: Int) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        let b = UInt32(byte)
+        for _ in 0..<count { c = crcTable[Int((c ^ b) & 0xFF)] ^ (c >> 8) }
+        return c ^ 0xFFFF_FFFF
     }
 
     private static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]

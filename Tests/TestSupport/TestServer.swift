@@ -7,8 +7,53 @@ import Synchronization
 /// Each connection is served on its own thread, one request per connection (`Connection: close`).
 /// Routes are scriptable (`TestResponse`): status, headers, body, delay, slow drip, redirects, gzip,
 /// conditional GET. Every request is logged (`requests`), and the server counts concurrent connections
-/// (`maxConcurrentConnections`). Unknown paths answer 404. Thread-safe; `stop()` (or deinit) closes it.
+/// (`maxConcurrentConnections`). Unknown paths answer 404. Thread-safe; `stop()` (or releasing the server) closes it.
 public final class TestServer: Sendable {
+    private let core: ServerCore
+
+    /// Starts a server on `host` (a loopback literal) with a kernel-chosen port.
+    public init(host: String = "127.0.0.1") throws(TestServerError) { core = try ServerCore(host: host) }
+
+    deinit { core.stop() }
+
+    /// The address the server listens on: `127.0.0.1`, `127.0.0.2`, `::1`, …
+    public var host: String { core.host }
+    /// The kernel-chosen port.
+    public var port: Int { core.port }
+    /// `http://127.0.0.1:PORT` (IPv6 hosts in brackets).
+    public var baseURL: String { core.baseURL }
+    /// The absolute URL of `path` (which starts with `/`).
+    public func url(_ path: String) -> String { core.url(path) }
+    /// Sets (or replaces) the response for `path` (the request target including any query).
+    public func route(_ path: String, _ response: TestResponse) { core.route(path, response) }
+    /// Sets a handler that builds the response for `path` from the request (called on the connection's thread).
+    public func route(_ path: String, handler: @escaping @Sendable (RecordedRequest) -> TestResponse) { core.route(path, handler: handler) }
+    /// Replaces the body of a fixed route at runtime (other fields stay); adds a 200 route if there is none.
+    public func setBody(_ path: String, _ body: [UInt8]) { core.setBody(path, body) }
+    /// Removes a route (it answers 404 again).
+    public func removeRoute(_ path: String) { core.removeRoute(path) }
+    /// Every request received so far, in arrival order.
+    public var requests: [RecordedRequest] { core.requests }
+    /// The requests for one path (the full target, with the query).
+    public func requests(for path: String) -> [RecordedRequest] { core.requests(for: path) }
+    /// The most connections in progress at the same time (a connection stops counting right before its last bytes are sent).
+    public var maxConcurrentConnections: Int { core.maxConcurrentConnections }
+    /// How many connections were accepted.
+    public var connectionCount: Int { core.connectionCount }
+    /// Forgets the request log and the connection counters.
+    public func resetLog() { core.resetLog() }
+    /// Stops accepting connections. Connections in progress finish or fail.
+    public func stop() { core.stop() }
+}
+
+/// The listening socket, routes and log; owned by `TestServer` and by the threads that serve it.
+/// A small HTTP/1.1 server on raw sockets for the tests: loopback only, port chosen by the kernel.
+///
+/// Each connection is served on its own thread, one request per connection (`Connection: close`).
+/// Routes are scriptable (`TestResponse`): status, headers, body, delay, slow drip, redirects, gzip,
+/// conditional GET. Every request is logged (`requests`), and the server counts concurrent connections
+/// (`maxConcurrentConnections`). Unknown paths answer 404. Thread-safe; `stop()` (or deinit) closes it.
+final class ServerCore: Sendable {
     /// The address the server listens on: `127.0.0.1`, `127.0.0.2`, `::1`, …
     public let host: String
     /// The kernel-chosen port.
@@ -70,8 +115,6 @@ public final class TestServer: Sendable {
         t.start()
     }
 
-    deinit { stop() }
-
     /// `http://127.0.0.1:PORT` (IPv6 hosts in brackets).
     public var baseURL: String { host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)" }
 
@@ -109,7 +152,7 @@ public final class TestServer: Sendable {
     /// The requests for one path.
     public func requests(for path: String) -> [RecordedRequest] { requests.filter { $0.path == path } }
 
-    /// The most connections that were open at the same time.
+    /// The most connections in progress at the same time (a connection stops counting right before its last bytes are sent).
     public var maxConcurrentConnections: Int { state.withLock { $0.maxActive } }
 
     /// How many connections were accepted.
@@ -138,15 +181,21 @@ public final class TestServer: Sendable {
                 $0.maxActive = max($0.maxActive, $0.active)
             }
             let t = Thread { [self] in
-                serve(c)
+                let ended = Atomic<Bool>(false)
+                let end = {
+                    if !ended.exchange(true, ordering: .relaxed) { self.state.withLock { $0.active -= 1 } }
+                }
+                serve(c, end: end)
+                end()
                 close(c)
-                state.withLock { $0.active -= 1 }
             }
             t.start()
         }
     }
 
-    private func serve(_ fd: Int32) {
+    /// Serves one request. `end` is called right before the last bytes go out, so a client that has read
+    /// the whole response never sees its connection still counted as active.
+    private func serve(_ fd: Int32, end: () -> Void) {
         var tv = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         guard let request = readRequest(fd) else { return }
@@ -178,18 +227,20 @@ public final class TestServer: Sendable {
         for (k, v) in headers { head += "\(k): \(v)\r\n" }
         if response.sendContentLength && status != 304 { head += "Content-Length: \(response.contentLengthOverride ?? body.count)\r\n" }
         head += "Connection: close\r\n\r\n"
-        guard writeAll(fd, Array(head.utf8)) else { return }
-        if request.method == "HEAD" || status == 304 { return }
-        if let drip = response.drip {
+        if request.method == "HEAD" || status == 304 { body = [] }
+        if let drip = response.drip, !body.isEmpty {
+            guard writeAll(fd, Array(head.utf8)) else { return }
             var i = 0
             while i < body.count, !stopped.load(ordering: .relaxed) {
-                let end = min(i + drip.chunk, body.count)
-                guard writeAll(fd, Array(body[i..<end])) else { return }
-                i = end
+                let stop = min(i + drip.chunk, body.count)
+                if stop == body.count { end() }
+                guard writeAll(fd, Array(body[i..<stop])) else { return }
+                i = stop
                 if i < body.count { Thread.sleep(forTimeInterval: drip.interval) }
             }
         } else {
-            _ = writeAll(fd, body)
+            end()
+            _ = writeAll(fd, Array(head.utf8) + body)
         }
     }
 

@@ -140,7 +140,7 @@ private struct ConfigLoader {
               let f = reader.fields(node, at: "defaults", known: Self.defaultKeys) else { return d }
         if let v = reader.int(f, "interval", in: 60...604_800, unit: "seconds") { d.interval = v }
         if let v = reader.string(f, "user_agent") {
-            if v.contains(where: { $0.isNewline }) { reader.report(f.line(of: "user_agent"), "defaults.user_agent", "must be one line") }
+            if v.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) { reader.report(f.line(of: "user_agent"), "defaults.user_agent", "must be one line") }
             else { d.userAgent = v }
         }
         if let v = reader.double(f, "connect_timeout", in: 0.1...300, unit: "seconds") { d.connectTimeout = v }
@@ -245,7 +245,7 @@ private struct ConfigLoader {
                 reader.report(ConfigReader.line(k), path, "\(ConfigReader.kind(k)) is not a valid header name")
                 continue
             }
-            guard case .scalar(let value) = v, !value.string.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+            guard case .scalar(let value) = v, !value.string.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
                 reader.report(ConfigReader.line(v), "\(path).\(name)", "expected one line of text")
                 continue
             }
@@ -380,7 +380,7 @@ private struct ConfigLoader {
     }
 
     static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first.properties.isASCIIHexDigit || ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
+        guard let first = s.unicodeScalars.first, first.isASCII, CharacterSet.alphanumerics.contains(first) else { return false }
         return s.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
     }
 

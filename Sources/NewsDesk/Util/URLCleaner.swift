@@ -80,25 +80,32 @@ public struct URLCleaner: Sendable, Equatable {
 
     /// Removes tracking parameters (see ``trackingParameters``) and lowercases scheme and host.
     public func clean(_ url: String, pageHost: String? = nil) -> String {
+        cleanCounting(url, pageHost: pageHost).url
+    }
+
+    /// `clean` plus the number of parameters removed.
+    func cleanCounting(_ url: String, pageHost: String?) -> (url: String, removed: Int) {
         var parts = URLParts(url.strippingURLNoise())
         parts.scheme = parts.scheme?.lowercased()
         if let a = parts.authority { parts.authority = Self.lowercaseHost(in: a) }
-        guard let query = parts.query else { return parts.joined }
-        let refHost = (pageHost ?? parts.host).map(Self.bareHost)
+        guard let query = parts.query else { return (parts.joined, 0) }
+        let ownHost = parts.host
         var kept: [Substring] = []
-        for item in query.split(separator: "&", omittingEmptySubsequences: true) {
-            let eq = item.firstIndex(of: "=") ?? item.endIndex
+        var removed = 0
+        for itemBytes in query.utf8.split(separator: 0x26, omittingEmptySubsequences: true) {
+            guard let item = Substring(itemBytes) as Substring? else { continue }
+            let eq = item.utf8.firstIndex(of: 0x3D) ?? item.endIndex
             let name = item[item.startIndex..<eq].lowercased()
-            if trackingParameters.contains(name) { continue }
-            if trackingParameterPrefixes.contains(where: { name.hasPrefix($0) }) { continue }
-            if name == "ref", let refHost, eq < item.endIndex {
-                let value = String(item[item.index(after: eq)...]).removingPercentEncodingLossy()
-                if Self.bareHost(Self.hostOfRefValue(value)) == refHost { continue }
+            if trackingParameters.contains(name) { removed += 1; continue }
+            if trackingParameterPrefixes.contains(where: { name.hasPrefix($0) }) { removed += 1; continue }
+            if name == "ref", let refHost = (pageHost ?? ownHost).map(Self.bareHost), eq < item.endIndex {
+                let value = String(item[item.utf8.index(after: eq)...]).removingPercentEncodingLossy()
+                if Self.bareHost(Self.hostOfRefValue(value)) == refHost { removed += 1; continue }
             }
             kept.append(item)
         }
         parts.query = kept.isEmpty ? nil : kept.joined(separator: "&")
-        return parts.joined
+        return (parts.joined, removed)
     }
 
     /// Resolves `reference` against `base` (http or https). Returns the reference itself (noise removed)
@@ -183,12 +190,17 @@ public struct URLCleaner: Sendable, Equatable {
     }
 
     private static func lowercaseHost(in authority: String) -> String {
-        guard let at = authority.lastIndex(of: "@") else { return authority.lowercased() }
-        return String(authority[...at]) + authority[authority.index(after: at)...].lowercased()
+        guard let at = authority.utf8.lastIndex(of: 0x40) else { return authority.lowercased() }
+        return String(authority[...at]) + authority[authority.utf8.index(after: at)...].lowercased()
     }
 
     /// RFC 3986 §5.2.4.
     static func removeDotSegments(_ path: some StringProtocol) -> String {
+        // Fast path: no "." or ".." segment anywhere.
+        var prev: UInt8 = 0x2F
+        var dotted = false
+        for b in path.utf8 { if b == 0x2E && prev == 0x2F { dotted = true; break }; prev = b }
+        if !dotted { return String(path) }
         var input: [String] = String(path).split(separator: "/", omittingEmptySubsequences: false).map { String($0) }
         let absolute = path.hasPrefix("/")
         if absolute { input.removeFirst() }
@@ -216,26 +228,28 @@ struct URLParts {
     var fragment: String?
 
     init(_ s: String) {
+        // Byte-level splitting (String.Index from the UTF-8 view): Character iteration is far slower.
         var rest = Substring(s)
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
+        if let hash = rest.utf8.firstIndex(of: 0x23) {
+            fragment = String(rest[rest.utf8.index(after: hash)...])
             rest = rest[..<hash]
         }
-        if let q = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: q)...])
+        if let q = rest.utf8.firstIndex(of: 0x3F) {
+            query = String(rest[rest.utf8.index(after: q)...])
             rest = rest[..<q]
         }
-        if let colon = rest.firstIndex(of: ":"), let first = rest.utf8.first, URLCleaner.isASCIIAlpha(first),
-           rest[..<colon].utf8.allSatisfy({ URLCleaner.isASCIIAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }) {
+        if let colon = rest.utf8.firstIndex(of: 0x3A), let first = rest.utf8.first, URLCleaner.isASCIIAlpha(first),
+           rest.utf8[..<colon].allSatisfy({ URLCleaner.isASCIIAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }) {
             scheme = String(rest[..<colon])
-            rest = rest[rest.index(after: colon)...]
+            rest = rest[rest.utf8.index(after: colon)...]
         }
-        let special = scheme.map { ["http", "https"].contains($0.lowercased()) } ?? true
-        if special { rest = Substring(String(rest).replacingBackslashes()) }
-        if rest.hasPrefix("//") {
-            rest = rest.dropFirst(2)
-            let end = rest.firstIndex(of: "/") ?? rest.endIndex
-            authority = String(rest[..<end])
+        let special = scheme.map { $0.utf8.count <= 5 && ["http", "https"].contains($0.lowercased()) } ?? true
+        if special, rest.utf8.contains(0x5C) { rest = Substring(String(rest).replacingBackslashes()) }
+        let u = rest.utf8
+        if u.count >= 2, u.first == 0x2F, u[u.index(after: u.startIndex)] == 0x2F {
+            let afterSlashes = u.index(u.startIndex, offsetBy: 2)
+            let end = u[afterSlashes...].firstIndex(of: 0x2F) ?? u.endIndex
+            authority = String(rest[afterSlashes..<end])
             rest = rest[end...]
         }
         path = String(rest)
@@ -245,12 +259,12 @@ struct URLParts {
     var host: String? {
         guard let auth = authority else { return nil }
         var a = Substring(auth)
-        if let at = a.lastIndex(of: "@") { a = a[a.index(after: at)...] }
-        if a.hasPrefix("[") {
-            if let close = a.firstIndex(of: "]") { return String(a[...close]).lowercased() }
+        if let at = a.utf8.lastIndex(of: 0x40) { a = a[a.utf8.index(after: at)...] }
+        if a.utf8.first == 0x5B {
+            if let close = a.utf8.firstIndex(of: 0x5D) { return String(a[...close]).lowercased() }
             return String(a).lowercased()
         }
-        if let colon = a.lastIndex(of: ":") { a = a[..<colon] }
+        if let colon = a.utf8.lastIndex(of: 0x3A) { a = a[..<colon] }
         return a.lowercased()
     }
 
@@ -270,8 +284,8 @@ struct URLParts {
         guard let s = c.scheme?.lowercased() else { return joined }
         c.scheme = s
         if s == "http" || s == "https", let a = c.authority {
-            if let at = a.lastIndex(of: "@") {
-                c.authority = String(a[...at]) + a[a.index(after: at)...].lowercased()
+            if let at = a.utf8.lastIndex(of: 0x40) {
+                c.authority = String(a[...at]) + a[a.utf8.index(after: at)...].lowercased()
             } else {
                 c.authority = a.lowercased()
             }

@@ -98,6 +98,8 @@ import TestSupport
               expected: ["5: sources[0].url", "9: sources[1].section", "10: sources[1].typee"]),
         .init(name: "header injection", yaml: head + "  - id: a\n    url: https://example.com/f\n    section: it\n    headers:\n      Host: other.example\n",
               expected: ["8: sources[0].headers.Host: is set by the fetcher"]),
+        .init(name: "CRLF in header value", yaml: head + "  - id: a\n    url: https://example.com/f\n    section: it\n    headers:\n      X-A: \"v\\r\\nHost: other\"\n",
+              expected: ["8: sources[0].headers.X-A: expected one line of text"]),
         .init(name: "classify rule unknown section", yaml: head + "  - id: a\n    url: https://example.com/f\n    section: it\nclassify:\n  rules:\n    - host: example.com\n      section: games\n",
               expected: ["10: classify.rules[0].section: unknown section \"games\""]),
         .init(name: "signed proxy without sig", yaml: head + "  - id: a\n    url: https://example.com/f\n    section: it\nsanitize:\n  signed_proxy:\n    template: https://img.example.com/{url}\n",

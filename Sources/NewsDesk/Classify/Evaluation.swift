@@ -1,0 +1,77 @@
+import Foundation
+
+/// Classification quality from a confusion matrix: accuracy, macro-F1 and per-label precision/recall/F1.
+public struct Evaluation: Sendable, Equatable {
+    /// Labels in matrix order.
+    public let labels: [String]
+    /// `confusion[truth][predicted]`.
+    public let confusion: [[Int]]
+
+    /// One label's figures.
+    public struct ClassFigures: Sendable, Equatable {
+        public var label: String
+        public var precision: Double
+        public var recall: Double
+        public var f1: Double
+        /// How many examples truly have this label.
+        public var support: Int
+    }
+
+    public init(labels: [String], confusion: [[Int]]) {
+        self.labels = labels; self.confusion = confusion
+    }
+
+    /// Builds the matrix from (truth, predicted) pairs; labels are the union, sorted.
+    public init(pairs: [(truth: String, predicted: String)]) {
+        let labels = Array(Set(pairs.flatMap { [$0.truth, $0.predicted] })).sorted()
+        let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        var m = Array(repeating: Array(repeating: 0, count: labels.count), count: labels.count)
+        for p in pairs { if let t = index[p.truth], let q = index[p.predicted] { m[t][q] += 1 } }
+        self.init(labels: labels, confusion: m)
+    }
+
+    public var total: Int { confusion.reduce(0) { $0 + $1.reduce(0, +) } }
+
+    public var accuracy: Double {
+        let correct = labels.indices.reduce(0) { $0 + confusion[$1][$1] }
+        return total == 0 ? 0 : Double(correct) / Double(total)
+    }
+
+    /// Precision, recall and F1 of each label (0 where undefined).
+    public var perClass: [ClassFigures] {
+        labels.indices.map { i in
+            let tp = Double(confusion[i][i])
+            let predicted = Double(labels.indices.reduce(0) { $0 + confusion[$1][i] })
+            let actual = confusion[i].reduce(0, +)
+            let p = predicted == 0 ? 0 : tp / predicted
+            let r = actual == 0 ? 0 : tp / Double(actual)
+            let f = p + r == 0 ? 0 : 2 * p * r / (p + r)
+            return ClassFigures(label: labels[i], precision: p, recall: r, f1: f, support: actual)
+        }
+    }
+
+    /// Unweighted mean F1 over labels that occur in the truth.
+    public var macroF1: Double {
+        let present = perClass.filter { $0.support > 0 }
+        return present.isEmpty ? 0 : present.reduce(0) { $0 + $1.f1 } / Double(present.count)
+    }
+
+    /// A plain-text report: accuracy, macro-F1, per-label table and the confusion matrix.
+    public var report: String {
+        var s = "examples: \(total)\naccuracy: \(fmt(accuracy))\nmacro-F1: \(fmt(macroF1))\n\n"
+        let width = max(14, (labels.map(\.count).max() ?? 0) + 2)
+        s += pad("label", width) + "precision  recall     f1         support\n"
+        for c in perClass {
+            s += pad(c.label, width) + pad(fmt(c.precision), 11) + pad(fmt(c.recall), 11) + pad(fmt(c.f1), 11) + "\(c.support)\n"
+        }
+        s += "\nconfusion (rows: truth, columns: predicted)\n" + pad("", width)
+        s += labels.map { pad(String($0.prefix(8)), 10) }.joined() + "\n"
+        for (i, row) in confusion.enumerated() {
+            s += pad(labels[i], width) + row.map { pad(String($0), 10) }.joined() + "\n"
+        }
+        return s
+    }
+}
+
+private func fmt(_ x: Double) -> String { String(format: "%.4f", x) }
+private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }

@@ -1,0 +1,130 @@
+import Foundation
+
+/// The classifier's strong signals as data: URL rules (host suffix, path, query parameter) and page hints
+/// (`article:section`, breadcrumbs). Operator rules from feeds.yaml `classify.rules` come before the defaults.
+public struct SectionRules: Sendable, Equatable {
+    /// Rules from feeds.yaml; any match here beats the default table.
+    public var overrides: [SectionRule]
+    /// The built-in table (`SectionRules+Default.swift`).
+    public var defaults: [SectionRule]
+
+    public init(overrides: [SectionRule] = [], defaults: [SectionRule] = SectionRules.defaultTable) {
+        self.overrides = overrides; self.defaults = defaults
+    }
+
+    /// The default table plus the operator's rules.
+    public func applying(_ overrides: ClassifyOverrides) -> SectionRules {
+        let lowered = overrides.rules.map { r in
+            SectionRule(host: r.host?.lowercased(), pathPrefix: r.pathPrefix?.lowercased(), query: r.query, hint: r.hint, section: r.section)
+        }
+        return SectionRules(overrides: lowered + self.overrides, defaults: defaults)
+    }
+
+    /// A rule that matched, with the text that says why.
+    public struct Match: Sendable, Equatable {
+        public var rule: SectionRule
+        /// "sports.news.naver.com → sports", "sid1=105 → it", "hint 스포츠 → sports".
+        public var reason: String
+    }
+
+    /// The best URL rule for `url`: the first matching operator rule, else the most specific default.
+    public func match(url: String) -> Match? {
+        guard let parsed = ParsedURL(url) else { return nil }
+        let urlRules = { (r: SectionRule) in r.host != nil || r.pathPrefix != nil || r.query != nil }
+        if let r = overrides.first(where: { urlRules($0) && parsed.matches($0) }) { return Match(rule: r, reason: describe(r)) }
+        var best: SectionRule? = nil
+        for r in defaults where urlRules(r) && parsed.matches(r) {
+            if best.map({ specificity($0) < specificity(r) }) ?? true { best = r }
+        }
+        return best.map { Match(rule: $0, reason: describe($0)) }
+    }
+
+    /// The rule for a page hint (article:section or a breadcrumb). A breadcrumb trail ("뉴스 > IT/과학") is tried
+    /// from its most specific part. Matching ignores case, spaces and punctuation ("IT/과학" = "it과학").
+    public func match(hint: String) -> Match? {
+        let parts = hint.split(whereSeparator: { ">|›»".contains($0) }).map(String.init).reversed()
+        for part in parts {
+            let key = Self.hintKey(part)
+            guard !key.isEmpty else { continue }
+            if let r = overrides.first(where: { $0.hint.map(Self.hintKey) == key }) ?? defaults.first(where: { $0.hint.map(Self.hintKey) == key }) {
+                return Match(rule: r, reason: "page section \"\(part.trimmingCharacters(in: .whitespaces))\" → \(r.section)")
+            }
+        }
+        return nil
+    }
+
+    /// Lowercased letters and digits only.
+    static func hintKey(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+    }
+
+    private func specificity(_ r: SectionRule) -> Int {
+        (r.host?.count ?? 0) * 4 + (r.pathPrefix?.count ?? 0) * 2 + (r.query != nil ? 100 : 0)
+    }
+
+    private func describe(_ r: SectionRule) -> String {
+        let pattern = [r.host, r.pathPrefix, r.query.map { "?" + $0 }].compactMap { $0 }.joined()
+        return "url rule: \(pattern) → \(r.section)"
+    }
+}
+
+/// Host (lowercased, without "www."), path (lowercased) and query items of a URL.
+struct ParsedURL {
+    var host: String
+    var path: String
+    var query: [(String, String)]
+
+    /// A small parser for http(s) URLs (URLComponents is slow on Linux and the classifier runs per article).
+    init?(_ s: String) {
+        var rest = Substring(s)
+        while let f = rest.first, f == " " { rest = rest.dropFirst() }
+        while let l = rest.last, l == " " { rest = rest.dropLast() }
+        guard let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") else { return nil }
+        rest = rest[rest.index(colon, offsetBy: 3)...]
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if let colon = authority.lastIndex(of: ":") { authority = authority[..<colon] }
+        let h = authority.lowercased()
+        guard !h.isEmpty, !h.contains(" ") else { return nil }
+        host = h.hasPrefix("www.") ? String(h.dropFirst(4)) : h
+        let afterAuthority = rest[authorityEnd...]
+        let queryStart = afterAuthority.firstIndex(of: "?")
+        path = String(afterAuthority[..<(queryStart ?? afterAuthority.endIndex)]).lowercased()
+        query = []
+        if let q = queryStart {
+            for item in afterAuthority[afterAuthority.index(after: q)...].split(separator: "&") {
+                let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                query.append((pair[0].lowercased(), pair.count > 1 ? String(pair[1]) : ""))
+            }
+        }
+    }
+
+    /// Host: suffix match on label boundaries. Path: a prefix when the rule names a host, else the segments
+    /// anywhere in the path ("/sports/" matches "/news/sports/123"). Query: `name=value` present.
+    func matches(_ r: SectionRule) -> Bool {
+        if let h = r.host {
+            guard host.utf8.count >= h.utf8.count, host.hasSuffix(h) else { return false }
+            if host.utf8.count > h.utf8.count {
+                let dot = host.utf8.index(host.utf8.endIndex, offsetBy: -(h.utf8.count + 1))
+                guard host.utf8[dot] == UInt8(ascii: ".") else { return false }
+            }
+        }
+        if let p = r.pathPrefix {
+            if r.host != nil {
+                guard path.hasPrefix(p) || path + "/" == p else { return false }
+            } else {
+                let segment = p.hasSuffix("/") ? p : p + "/"
+                guard (path + "/").contains(segment) else { return false }
+            }
+        }
+        if let q = r.query {
+            let pair = q.split(separator: "=", maxSplits: 1).map(String.init)
+            let name = pair.first?.lowercased() ?? ""
+            let value = pair.count > 1 ? pair[1] : nil
+            guard query.contains(where: { $0.0 == name && (value == nil || $0.1 == value) }) else { return false }
+        }
+        return true
+    }
+}

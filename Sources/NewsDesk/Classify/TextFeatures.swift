@@ -1,0 +1,195 @@
+import Foundation
+
+/// How text becomes hashed features: character n-grams over normalized Unicode scalars plus word n-grams,
+/// hashed into `1 << bucketBits` buckets. Stored in the model file so training and prediction always agree.
+public struct FeatureSettings: Sendable, Equatable, Codable {
+    /// log2 of the number of hash buckets.
+    public var bucketBits: Int
+    /// Shortest character n-gram.
+    public var charMin: Int
+    /// Longest character n-gram.
+    public var charMax: Int
+    /// 0: no word features, 1: word unigrams, 2: unigrams and bigrams.
+    public var wordNgrams: Int
+
+    public init(bucketBits: Int = 18, charMin: Int = 1, charMax: Int = 4, wordNgrams: Int = 2) {
+        self.bucketBits = bucketBits; self.charMin = charMin; self.charMax = charMax; self.wordNgrams = wordNgrams
+    }
+
+    /// Checks the ranges a model can use; returns a problem or nil.
+    func problem() -> String? {
+        if !(8...24).contains(bucketBits) { return "bucketBits \(bucketBits) is outside 8…24" }
+        if charMin < 1 || charMax < charMin || charMax > 8 { return "character n-grams \(charMin)…\(charMax) must satisfy 1 ≤ min ≤ max ≤ 8" }
+        if !(0...2).contains(wordNgrams) { return "wordNgrams \(wordNgrams) must be 0, 1 or 2" }
+        return nil
+    }
+}
+
+/// A sparse, L2-normalized feature vector: bucket indices and their weights ((1 + ln tf) × idf).
+struct SparseVector: Sendable {
+    var indices: [UInt32] = []
+    var values: [Float] = []
+}
+
+/// Turns text into hashed features without allocating a String per n-gram: it hashes over Unicode scalars.
+struct FeatureHasher: Sendable {
+    let settings: FeatureSettings
+    let mask: UInt32
+
+    init(_ settings: FeatureSettings) {
+        self.settings = settings
+        self.mask = UInt32((1 << settings.bucketBits) - 1)
+    }
+
+    /// The normalized scalars of `text`: lowercased letters, digits folded to "0", everything else one space,
+    /// with a space at both ends (so n-grams see word boundaries).
+    static func normalize(_ text: String, into out: inout [UInt32]) {
+        out.removeAll(keepingCapacity: true)
+        out.append(0x20)
+        for s in text.unicodeScalars {
+            let v = s.value
+            var mapped: UInt32
+            if v < 0x80 {
+                if v >= 0x61 && v <= 0x7A { mapped = v }
+                else if v >= 0x41 && v <= 0x5A { mapped = v + 32 }
+                else if v >= 0x30 && v <= 0x39 { mapped = 0x30 }
+                else { mapped = 0x20 }
+            } else if v >= 0xAC00 && v <= 0xD7A3 {
+                mapped = v  // Hangul syllables: the common case, no property lookup
+            } else {
+                let p = s.properties
+                if p.isAlphabetic {
+                    if p.changesWhenLowercased, let lower = p.lowercaseMapping.unicodeScalars.first { mapped = lower.value } else { mapped = v }
+                } else if p.numericType != nil {
+                    mapped = 0x30
+                } else {
+                    mapped = 0x20
+                }
+            }
+            if mapped == 0x20 && out.last == 0x20 { continue }
+            out.append(mapped)
+        }
+        if out.last != 0x20 { out.append(0x20) }
+    }
+
+    @inline(__always) static func mix(_ h: UInt32, _ v: UInt32) -> UInt32 {
+        (h ^ v) &* 16_777_619
+    }
+
+    @inline(__always) static func finalize(_ h0: UInt32, salt: UInt32) -> UInt32 {
+        var h = h0 ^ (salt &* 0x9E37_79B9)
+        h ^= h >> 16; h = h &* 0x85EB_CA6B
+        h ^= h >> 13; h = h &* 0xC2B2_AE35
+        h ^= h >> 16
+        return h
+    }
+
+    /// Appends the bucket of every feature occurrence of the normalized scalars `s` to `out`.
+    func buckets(of s: [UInt32], into out: inout [UInt32]) {
+        out.removeAll(keepingCapacity: true)
+        let n = s.count
+        let charMin = settings.charMin, charMax = settings.charMax
+        s.withUnsafeBufferPointer { p in
+            for i in 0..<n {
+                var h: UInt32 = 2_166_136_261
+                var len = 0
+                while len < charMax && i + len < n {
+                    h = Self.mix(h, p[i + len])
+                    len += 1
+                    if len >= charMin {
+                        // A lone space carries no information.
+                        if len == 1 && p[i] == 0x20 { continue }
+                        out.append(Self.finalize(h, salt: UInt32(len)) & mask)
+                    }
+                }
+            }
+            guard settings.wordNgrams > 0 else { return }
+            var previous: UInt32 = 0
+            var hasPrevious = false
+            var i = 0
+            while i < n {
+                while i < n && p[i] == 0x20 { i += 1 }
+                if i >= n { break }
+                var h: UInt32 = 2_166_136_261
+                while i < n && p[i] != 0x20 { h = Self.mix(h, p[i]); i += 1 }
+                out.append(Self.finalize(h, salt: 101) & mask)
+                if settings.wordNgrams > 1 && hasPrevious {
+                    out.append(Self.finalize(Self.mix(previous &* 31, h), salt: 102) & mask)
+                }
+                previous = h; hasPrevious = true
+            }
+        }
+    }
+
+    /// Folds bucket occurrences into an L2-normalized sparse vector with sublinear term frequency (times idf).
+    /// Counts with an open-addressing table in `table` (no sort); index order is first occurrence.
+    static func vector(fromBuckets b: [UInt32], table: inout [UInt32], into v: inout SparseVector, idf: [Float]? = nil) {
+        v.indices.removeAll(keepingCapacity: true)
+        v.values.removeAll(keepingCapacity: true)
+        guard !b.isEmpty else { return }
+        var capacity = max(1024, table.count / 2)
+        while capacity < 2 * b.count { capacity <<= 1 }
+        if table.count < 2 * capacity { table = [UInt32](repeating: 0, count: 2 * capacity) }
+        let slotMask = capacity - 1
+        var indices = v.indices, values = v.values
+        v = SparseVector()
+        defer { v.indices = indices; v.values = values }
+        indices.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true)
+        indices.append(contentsOf: repeatElement(0, count: b.count))
+        values.append(contentsOf: repeatElement(0, count: b.count))
+        var n = 0
+        indices.withUnsafeMutableBufferPointer { ip in
+            values.withUnsafeMutableBufferPointer { vp in
+                table.withUnsafeMutableBufferPointer { t in
+                    b.withUnsafeBufferPointer { bp in
+                        // t[2s] = bucket + 1 (0: empty), t[2s + 1] = position in the vector. Buckets are already
+                        // hash values, so their low bits pick the slot.
+                        for x in bp {
+                            var s = Int(x) & slotMask
+                            while true {
+                                let key = t[2 * s]
+                                if key == 0 {
+                                    t[2 * s] = x &+ 1; t[2 * s + 1] = UInt32(n)
+                                    ip[n] = x; vp[n] = 1; n += 1
+                                    break
+                                }
+                                if key == x &+ 1 { vp[Int(t[2 * s + 1])] += 1; break }
+                                s = (s + 1) & slotMask
+                            }
+                        }
+                    }
+                    // Leave the table empty for the next call (a memset of a few KB).
+                    t.update(repeating: 0)
+                }
+            }
+        }
+        indices.removeLast(b.count - n); values.removeLast(b.count - n)
+        var norm: Float = 0
+        for k in values.indices {
+            let w = (1 + logf(values[k])) * (idf?[Int(indices[k])] ?? 1)
+            values[k] = w; norm += w * w
+        }
+        guard norm > 0 else { indices.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true); return }
+        let inv = 1 / norm.squareRoot()
+        for k in values.indices { values[k] *= inv }
+    }
+
+    /// Scratch buffers reused across calls of one task.
+    struct Scratch {
+        var scalars: [UInt32] = []
+        var buckets: [UInt32] = []
+        var vector = SparseVector()
+        var table: [UInt32] = []
+        init() {
+            scalars.reserveCapacity(512); buckets.reserveCapacity(4096)
+            vector.indices.reserveCapacity(2048); vector.values.reserveCapacity(2048)
+        }
+    }
+
+    /// The feature vector of `text`, built in `scratch.vector`.
+    func vectorize(_ text: String, scratch: inout Scratch, idf: [Float]? = nil) {
+        Self.normalize(text, into: &scratch.scalars)
+        buckets(of: scratch.scalars, into: &scratch.buckets)
+        Self.vector(fromBuckets: scratch.buckets, table: &scratch.table, into: &scratch.vector, idf: idf)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// RFC 3339 timestamps as every export format writes them: UTC, `Z`, milliseconds only when not zero
+/// (`2026-11-29T04:44:34Z`, `2026-11-29T04:44:34.250Z`).
+///
+/// Export formats dates itself (civil-from-days arithmetic) rather than with a shared `DateFormatter`: it is
+/// exact, allocation-light on the hot jsonl path and free of locale and thread-safety questions.
+public enum RFC3339 {
+    /// Formats `date` in UTC, rounded to the millisecond.
+    public static func format(_ date: Date) -> String {
+        let ms = milliseconds(date)
+        var days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
+        let msOfDay = ms - days * 86_400_000
+        // Howard Hinnant's civil_from_days.
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let doe = days - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let secs = msOfDay / 1000
+        let frac = msOfDay % 1000
+        var s = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
+        s += pad(secs / 3600, 2) + ":" + pad(secs / 60 % 60, 2) + ":" + pad(secs % 60, 2)
+        if frac != 0 { s += "." + pad(frac, 3) }
+        return s + "Z"
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (also `t`, `z` and a space for `T`). Nil when malformed.
+    public static func parse(_ text: String) -> Date? {
+        let b = Array(text.utf8)
+        guard b.count >= 20 else { return nil }
+        func num(_ from: Int, _ len: Int) -> Int? {
+            guard from + len <= b.count else { return nil }
+            var v = 0
+            for i in from..<(from + len) {
+                guard b[i] >= 48, b[i] <= 57 else { return nil }
+                v = v * 10 + Int(b[i] - 48)
+            }
+            return v
+        }
+        guard let year = num(0, 4), b[4] == UInt8(ascii: "-"), let month = num(5, 2), b[7] == UInt8(ascii: "-"),
+              let day = num(8, 2), [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(b[10]),
+              let hour = num(11, 2), b[13] == UInt8(ascii: ":"), let minute = num(14, 2), b[16] == UInt8(ascii: ":"),
+              let second = num(17, 2),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60 else { return nil }
+        var i = 19
+        var fraction = 0.0
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            var scale = 0.1
+            let start = i
+            while i < b.count, b[i] >= 48, b[i] <= 57 { fraction += Double(b[i] - 48) * scale; scale /= 10; i += 1 }
+            guard i > start else { return nil }
+        }
+        guard i < b.count else { return nil }
+        var offset = 0
+        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
+            i += 1
+        } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+            guard let oh = num(i + 1, 2), i + 3 < b.count, b[i + 3] == UInt8(ascii: ":"), let om = num(i + 4, 2) else { return nil }
+            offset = (oh * 60 + om) * 60 * (b[i] == UInt8(ascii: "-") ? -1 : 1)
+            i += 6
+        } else {
+            return nil
+        }
+        guard i == b.count else { return nil }
+        // days_from_civil
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let wholeSeconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        let ms = Int64(wholeSeconds) * 1000 + Int64((fraction * 1000).rounded())
+        return date(milliseconds: ms)
+    }
+
+    /// Milliseconds since 1970, rounded: the precision of the export schema.
+    public static func milliseconds(_ date: Date) -> Int64 {
+        let v = (date.timeIntervalSince1970 * 1000).rounded()
+        guard v.isFinite, v > -8.0e15, v < 8.0e15 else { return 0 }
+        return Int64(v)
+    }
+
+    /// The date for a millisecond count (the inverse of `milliseconds`).
+    public static func date(milliseconds ms: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(ms) / 1000)
+    }
+
+    private static func pad(_ v: Int64, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}

@@ -1,0 +1,455 @@
+/// The streaming sanitizer: receives libxml2 SAX events and writes clean HTML and plain text as bytes.
+///
+/// One engine per document; not shared. Hot paths (text, tag and attribute names) stay on bytes; only URLs
+/// become Strings.
+final class SanitizeEngine: HTMLSAXReceiver {
+    private struct Frame {
+        var tag: Int32
+        /// 0 emitted (write an end tag), 1 emitted void or nothing to close, 2 unwrapped.
+        var kind: UInt8
+    }
+
+    private let c: CompiledPolicy
+    private let rules: URLRules
+    private let proxy: SignedImageProxy?
+    private(set) var out: [UInt8] = []
+    private var text = TextBuilder()
+    private var frames: [Frame] = []
+    private var removeDepth = 0
+    private var inNoscript = false
+    private var pendingLazy = false
+    private var preDepth = 0
+    private var base: String?
+    private let pageHost: String?
+    private var baseSeen = false
+    private var counts = URLRules.Counts()
+    var report = SanitizeReport()
+    private var removedByTag: [Int]
+    private var unwrappedByTag: [Int]
+    private var unknownUnwrapped: [String: Int] = [:]
+    private var attrCounts: [NameKey: Int] = [:]
+    private var longAttrCounts: [String: Int] = [:]
+    private var scratch: [UInt8] = []
+    /// An open `<p>` we added around leading bare text (libxml2 adds the same on a second pass).
+    private var impliedP = false
+    /// How many emitted (closing) elements are open.
+    private var emittedOpen = 0
+
+    init(policy: CompiledPolicy, rules: URLRules, baseURL: String?, capacity: Int) {
+        c = policy
+        self.rules = rules
+        proxy = rules.policy.signedProxy
+        base = baseURL.flatMap { b in
+            let s = URLCleaner.scheme(of: b)
+            return (s == "http" || s == "https") ? URLCleaner.resolve(b, against: nil) : nil
+        }
+        pageHost = base.flatMap(URLCleaner.host(of:))
+        removedByTag = Array(repeating: 0, count: policy.tags.count)
+        unwrappedByTag = Array(repeating: 0, count: policy.tags.count)
+        out.reserveCapacity(capacity / 3)
+        super.init()
+    }
+
+    // MARK: SAX events
+
+    override func startElement(name: UnsafePointer<UInt8>, attributes: HTMLSAXAttributes) {
+        if removeDepth > 0 {
+            removeDepth += 1
+            if inNoscript, pendingLazy, NameKey(name) == CompiledPolicy.img { image(attributes, fromNoscript: true) }
+            // <base> lives in <head>, which is removed with its content: still honour it.
+            if !baseSeen, Bytes.equals(name, "base") { baseElement(attributes) }
+            return
+        }
+        let idx = NameKey(name).flatMap { c.tagIndex[$0] } ?? -1
+        if !attributes.isEmpty, isHidden(attributes) {
+            report.hiddenElements += 1
+            removeDepth = 1
+            return
+        }
+        guard idx >= 0 else {
+            unknownUnwrapped[String(cString: name), default: 0] += 1
+            frames.append(Frame(tag: -1, kind: 2))
+            return
+        }
+        let t = c.tags[idx]
+        switch t.action {
+        case .remove:
+            removedByTag[idx] += 1
+            removeDepth = 1
+        case .noscript:
+            removedByTag[idx] += 1
+            removeDepth = 1
+            inNoscript = true
+        case .base:
+            removedByTag[idx] += 1
+            removeDepth = 1
+            baseElement(attributes)
+        case .iframe:
+            removeDepth = 1
+            if !iframe(attributes) { removedByTag[idx] += 1 }
+        case .unwrap:
+            unwrappedByTag[idx] += 1
+            if t.block > 0 { closeImpliedP(); htmlBreak(); text.brk(t.block) }
+            frames.append(Frame(tag: Int32(idx), kind: 2))
+        case .image:
+            image(attributes, fromNoscript: false)
+            frames.append(Frame(tag: Int32(idx), kind: 1))
+        case .allow:
+            if t.block > 0 { closeImpliedP(); text.brk(t.block) }
+            if t.isPre { preDepth += 1 }
+            startTag(t, attributes)
+            frames.append(Frame(tag: Int32(idx), kind: t.isVoid ? 1 : 0))
+            if !t.isVoid { emittedOpen += 1 }
+            if t.isVoid, t.bytes == [0x62, 0x72] { text.brk(1) }
+        }
+    }
+
+    override func endElement(name: UnsafePointer<UInt8>) {
+        if removeDepth > 0 {
+            removeDepth -= 1
+            if removeDepth == 0 { inNoscript = false }
+            return
+        }
+        guard let f = frames.popLast() else { return }
+        close(f)
+    }
+
+    override func characters(_ buf: UnsafeBufferPointer<UInt8>) {
+        guard removeDepth == 0 else { return }
+        var b = buf
+        if out.isEmpty {
+            // libxml2 skips leading blanks of a document: so do we, to stay idempotent.
+            var i = 0
+            while i < b.count, Bytes.isSpace(b[i]) { i += 1 }
+            if i == b.count { return }
+            b = UnsafeBufferPointer(rebasing: b[i...])
+            // Bare text first: libxml2 wraps it in an implied <p> when it reads our output again, so emit it now.
+            out.append(contentsOf: [0x3C, 0x70, 0x3E])
+            impliedP = true
+        }
+        if pendingLazy, b.contains(where: { !Bytes.isSpace($0) }) { pendingLazy = false }
+        writeText(b)
+        text.append(b, pre: preDepth > 0)
+    }
+
+    /// Closes what libxml2 left open (it should not) and returns the result.
+    func finish() -> SanitizedHTML {
+        while let f = frames.popLast() { close(f) }
+        if impliedP { out.append(contentsOf: [0x3C, 0x2F, 0x70, 0x3E]); impliedP = false }
+        while let last = out.last, Bytes.isSpace(last) { out.removeLast() }
+        let html = String(decoding: out, as: UTF8.self)
+        report.trackingParametersRemoved = counts.parametersRemoved
+        report.proxiesUnwrapped = counts.proxiesUnwrapped
+        for (i, n) in removedByTag.enumerated() where n > 0 { report.removedElements[c.tags[i].name, default: 0] += n }
+        for (i, n) in unwrappedByTag.enumerated() where n > 0 { report.unwrappedElements[c.tags[i].name, default: 0] += n }
+        for (k, n) in unknownUnwrapped { report.unwrappedElements[k, default: 0] += n }
+        for (k, n) in attrCounts { report.removedAttributes[Self.name(of: k), default: 0] += n }
+        for (k, n) in longAttrCounts { report.removedAttributes[k, default: 0] += n }
+        report.outputBytes = out.count
+        return SanitizedHTML(html: html, text: text.finish(), report: report)
+    }
+
+    // MARK: Elements
+
+    private func closeImpliedP() {
+        guard impliedP, emittedOpen == 0 else { return }
+        out.append(contentsOf: [0x3C, 0x2F, 0x70, 0x3E])
+        impliedP = false
+    }
+
+    private func close(_ f: Frame) {
+        switch f.kind {
+        case 0:
+            emittedOpen -= 1
+            let t = c.tags[Int(f.tag)]
+            out.append(0x3C); out.append(0x2F); out.append(contentsOf: t.bytes); out.append(0x3E)
+            if t.isPre { preDepth -= 1 }
+            if t.block > 0 { text.brk(t.block) }
+        case 2 where f.tag >= 0:
+            let t = c.tags[Int(f.tag)]
+            if t.block > 0 { htmlBreak(); text.brk(t.block) }
+        default:
+            break
+        }
+    }
+
+    private func startTag(_ t: CompiledPolicy.Tag, _ attributes: HTMLSAXAttributes) {
+        out.append(0x3C)
+        out.append(contentsOf: t.bytes)
+        var linked = false
+        attributes.forEach { n, v in
+            let key = NameKey(n)
+            guard dropCheck(n, key) else { return }
+            guard let key, t.attributes.contains(key) else { count(n, key); return }
+            if t.isLink && key == CompiledPolicy.href {
+                let raw = v.map { String(cString: $0) } ?? ""
+                switch rules.link(raw, base: base, pageHost: pageHost, counts: &counts) {
+                case .url(let u): writeAttribute(n, u); linked = true
+                case .rejected(let r): reject(r)
+                case .beacon, .empty: break
+                }
+                return
+            }
+            if t.citeAttribute && key == CompiledPolicy.cite {
+                if case .url(let u) = rules.cite(v.map { String(cString: $0) } ?? "", base: base) { writeAttribute(n, u) }
+                return
+            }
+            writeAttribute(n, v)
+        }
+        if linked {
+            out.append(contentsOf: Array(" rel=\"".utf8)); writeEscaped(c.linkRel, attribute: true); out.append(0x22)
+        }
+        out.append(0x3E)
+    }
+
+    /// Counts an attribute that will not be kept as is; returns false when it must go whatever the tag allows.
+    @inline(__always)
+    private func dropCheck(_ n: UnsafePointer<UInt8>, _ key: NameKey?) -> Bool {
+        if (n[0] | 0x20) == 0x6F && (n[1] | 0x20) == 0x6E { count(n, key); return false }  // on*
+        if c.isTracking(n, key) { count(n, key); return false }
+        return true
+    }
+
+    @inline(__always)
+    private func count(_ n: UnsafePointer<UInt8>, _ key: NameKey?) {
+        if let key { attrCounts[key, default: 0] += 1 } else { longAttrCounts[String(cString: n), default: 0] += 1 }
+    }
+
+    private func reject(_ url: String) {
+        if report.rejectedURLs.count < 20 { report.rejectedURLs.append(String(url.prefix(200))) }
+    }
+
+    private func baseElement(_ attributes: HTMLSAXAttributes) {
+        guard !baseSeen else { return }
+        attributes.forEach { n, v in
+            guard !baseSeen, NameKey(n) == CompiledPolicy.href, let v else { return }
+            baseSeen = true
+            let r = URLCleaner.resolve(String(cString: v), against: base)
+            if let s = URLCleaner.scheme(of: r), s == "http" || s == "https" { base = r }
+        }
+    }
+
+    private func iframe(_ attributes: HTMLSAXAttributes) -> Bool {
+        var src: String?
+        var width: String?, height: String?
+        attributes.forEach { n, v in
+            guard let v else { return }
+            let k = NameKey(n)
+            if k == CompiledPolicy.src { src = String(cString: v) }
+            if k == CompiledPolicy.width { width = String(cString: v) }
+            if k == CompiledPolicy.height { height = String(cString: v) }
+        }
+        guard let raw = src else { return false }
+        let u = URLCleaner.resolve(raw, against: base)
+        guard URLCleaner.scheme(of: u) == "https", let host = URLCleaner.host(of: u),
+              URLRules.hostMatches(host, c.iframeHosts) else { reject(raw); return false }
+        out.append(contentsOf: Array("<iframe src=\"".utf8)); writeEscaped(Array(u.utf8), attribute: true); out.append(0x22)
+        for (name, value) in [("width", width), ("height", height)] {
+            if let value, !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                out.append(contentsOf: Array(" \(name)=\"\(value)\"".utf8))
+            }
+        }
+        out.append(contentsOf: Array(" sandbox=\"allow-scripts allow-same-origin allow-popups\" allowfullscreen=\"\" referrerpolicy=\"no-referrer\"></iframe>".utf8))
+        return true
+    }
+
+    private func image(_ attributes: HTMLSAXAttributes, fromNoscript: Bool) {
+        var src: String?
+        var lazy = [String?](repeating: nil, count: c.lazyCount)
+        var srcsets = [String?](repeating: nil, count: c.srcsetCount)
+        var keep: [(UnsafePointer<UInt8>, UnsafePointer<UInt8>?)] = []
+        var width: Int?, height: Int?
+        attributes.forEach { n, v in
+            let key = NameKey(n)
+            if let key {
+                if key == CompiledPolicy.src { src = v.map { String(cString: $0) }; return }
+                if let i = c.lazyIndex[key] { lazy[i] = v.map { String(cString: $0) }; count(n, key); return }
+                if let i = c.srcsetIndex[key] { srcsets[i] = v.map { String(cString: $0) }; count(n, key); return }
+                if key == CompiledPolicy.width || key == CompiledPolicy.height {
+                    // Only plain pixel counts survive ("auto", "100%" and CSS go).
+                    guard let v, let number = Self.plainInt(v) else { count(n, key); return }
+                    if key == CompiledPolicy.width { width = number } else { height = number }
+                }
+            }
+            guard dropCheck(n, key) else { return }
+            guard let key, c.imgAttributes.contains(key) else { count(n, key); return }
+            keep.append((n, v))
+        }
+        var candidates: [(String, Bool)] = lazy.compactMap { $0 }.map { ($0, true) }
+        if let src { candidates.append((src, fromNoscript)) }
+        candidates += srcsets.compactMap { $0.flatMap(URLRules.bestSrcsetCandidate) }.map { ($0, true) }
+        var chosen: (String, Bool)?
+        var beacon = false
+        for (cand, isLazy) in candidates {
+            switch rules.image(cand, base: base, pageHost: pageHost, counts: &counts) {
+            case .url(let u): chosen = (u, isLazy)
+            case .beacon: beacon = true
+            case .rejected(let r): reject(r); continue
+            case .empty: continue
+            }
+            break
+        }
+        let pixelSize = (width.map { $0 <= 1 } ?? false) && (height.map { $0 <= 1 } ?? false) || width == 0 || height == 0
+        if beacon || (pixelSize && chosen != nil) {
+            report.trackingPixelsRemoved += 1
+            return
+        }
+        guard var (url, isLazy) = chosen else {
+            report.imagesWithoutSource += 1
+            if !fromNoscript { pendingLazy = true }
+            return
+        }
+        pendingLazy = false
+        if isLazy { report.lazyImagesResolved += 1 }
+        if let proxy, URLCleaner.scheme(of: url) != nil, !proxy.isProxied(url) {
+            url = proxy.url(for: url)
+            report.imagesProxied += 1
+        }
+        isLazy = false
+        out.append(contentsOf: Array("<img src=\"".utf8))
+        writeEscaped(Array(url.utf8), attribute: true)
+        out.append(0x22)
+        for (n, v) in keep { writeAttribute(n, v) }
+        out.append(0x3E)
+    }
+
+    /// The value when it is only decimal digits (at most 9).
+    private static func plainInt(_ p: UnsafePointer<UInt8>) -> Int? {
+        var i = 0, v = 0
+        while p[i] >= 0x30 && p[i] <= 0x39 && i < 9 { v = v * 10 + Int(p[i] - 0x30); i += 1 }
+        return i > 0 && p[i] == 0 ? v : nil
+    }
+
+    /// `hidden`, `display:none` or `visibility:hidden` in `style`.
+    private func isHidden(_ attributes: HTMLSAXAttributes) -> Bool {
+        var hidden = false
+        attributes.forEach { n, v in
+            guard !hidden else { return }
+            if Bytes.equals(n, "hidden") { hidden = true } else if Bytes.equals(n, "style"), let v { hidden = styleHides(v) }
+        }
+        return hidden
+    }
+
+    private func styleHides(_ v: UnsafePointer<UInt8>) -> Bool {
+        scratch.removeAll(keepingCapacity: true)
+        var i = 0
+        while v[i] != 0 {
+            let b = v[i]
+            if !Bytes.isSpace(b) { scratch.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            i += 1
+        }
+        return Self.contains(scratch, Self.displayNone) || Self.contains(scratch, Self.visibilityHidden)
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard hay.count >= needle.count else { return false }
+        outer: for i in 0...(hay.count - needle.count) {
+            for j in 0..<needle.count where hay[i + j] != needle[j] { continue outer }
+            return true
+        }
+        return false
+    }
+
+    private static func name(of k: NameKey) -> String {
+        var bytes: [UInt8] = []
+        for i in 0..<8 { let b = UInt8(truncatingIfNeeded: k.a >> UInt64(8 * i)); if b == 0 { break }; bytes.append(b) }
+        if bytes.count == 8 { for i in 0..<8 { let b = UInt8(truncatingIfNeeded: k.b >> UInt64(8 * i)); if b == 0 { break }; bytes.append(b) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Output
+
+    private func htmlBreak() {
+        if let last = out.last, !Bytes.isSpace(last) { out.append(0x0A) }
+    }
+
+    private func writeAttribute(_ n: UnsafePointer<UInt8>, _ v: UnsafePointer<UInt8>?) {
+        out.append(0x20)
+        out.append(contentsOf: UnsafeBufferPointer(start: n, count: Bytes.length(n)))
+        out.append(0x3D); out.append(0x22)
+        if let v { writeEscaped(UnsafeBufferPointer(start: v, count: Bytes.length(v)), attribute: true) }
+        out.append(0x22)
+    }
+
+    private func writeAttribute(_ n: UnsafePointer<UInt8>, _ value: String) {
+        out.append(0x20)
+        out.append(contentsOf: UnsafeBufferPointer(start: n, count: Bytes.length(n)))
+        out.append(0x3D); out.append(0x22)
+        writeEscaped(Array(value.utf8), attribute: true)
+        out.append(0x22)
+    }
+
+    @inline(__always)
+    private func writeText(_ b: UnsafeBufferPointer<UInt8>) { writeEscaped(b, attribute: false) }
+
+    private func writeEscaped(_ b: some Collection<UInt8>, attribute: Bool) {
+        if let done: Void = b.withContiguousStorageIfAvailable({ writeEscaped(buffer: $0, attribute: attribute) }) { return done }
+        Array(b).withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: attribute) }
+    }
+
+    private func writeEscaped(buffer b: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        var run = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            let ch = b[i]
+            if ch == 0x26 || ch == 0x3C || ch == 0x3E || (attribute && ch == 0x22) || ch == 0 {
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
+                switch ch {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+                default: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                }
+                run = i + 1
+            }
+            i += 1
+        }
+        if n > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n])) }
+    }
+}
+
+/// Builds the plain text: inline whitespace collapsed, breaks between blocks.
+struct TextBuilder {
+    private var bytes: [UInt8] = []
+    private var pendingBreak = 0
+    private var pendingSpace = false
+
+    /// 1 line break, 2 blank line, 3 a space (table cells).
+    mutating func brk(_ n: UInt8) {
+        if n == 3 { pendingSpace = true } else { pendingBreak = max(pendingBreak, Int(n)) }
+    }
+
+    mutating func append(_ b: UnsafeBufferPointer<UInt8>, pre: Bool) {
+        let n = b.count
+        var i = 0
+        while i < n {
+            if !pre && Bytes.isSpace(b[i]) { pendingSpace = true; i += 1; continue }
+            // A run of bytes copied as is (non-blank, or anything inside pre).
+            var j = i + 1
+            if !pre { while j < n, !Bytes.isSpace(b[j]) { j += 1 } } else { j = n }
+            if pendingBreak > 0 {
+                if !bytes.isEmpty {
+                    while let l = bytes.last, l == 0x20 { bytes.removeLast() }
+                    for _ in 0..<pendingBreak { bytes.append(0x0A) }
+                }
+                pendingBreak = 0
+                pendingSpace = false
+            } else if pendingSpace {
+                if let l = bytes.last, l != 0x0A { bytes.append(0x20) }
+                pendingSpace = false
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+            i = j
+        }
+    }
+
+    mutating func finish() -> String {
+        while let l = bytes.last, Bytes.isSpace(l) { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

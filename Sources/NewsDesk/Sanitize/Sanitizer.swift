@@ -1,0 +1,66 @@
+/// Cleans HTML (a fragment or a whole page) into a fragment a browser renders as the article and nothing more.
+///
+/// Streams libxml2's SAX parser (no tree) and writes the output as bytes: allowlisted tags and attributes only,
+/// everything else unwrapped or removed with its content per ``SanitizePolicy``; URLs resolved, scheme-checked,
+/// cleaned of tracking parameters; lazy images resolved, proxies unwrapped, tracking pixels dropped. The output
+/// is HTML5-safe (every attribute double-quoted, `&`, `<`, `>` and `"` escaped, no raw-text element) and
+/// sanitizing is idempotent. A Sendable value: share one across tasks; each call parses on its own.
+public struct Sanitizer: Sendable {
+    public let policy: SanitizePolicy
+    let compiled: CompiledPolicy
+    let rules: URLRules
+
+    /// A sanitizer for `policy` (use `SanitizePolicy.default.applying(...)` to extend the default).
+    public init(policy: SanitizePolicy = .default) {
+        self.policy = policy
+        compiled = CompiledPolicy(policy)
+        rules = URLRules(policy: policy)
+    }
+
+    /// Sanitizes a UTF-8 string. `baseURL` (http or https) resolves relative URLs; `<base href>` overrides it.
+    public func sanitize(html: String, baseURL: String?) -> SanitizedHTML {
+        var s = html
+        return s.withUTF8 { run($0, encoding: "UTF-8", baseURL: baseURL) }
+    }
+
+    /// Sanitizes bytes in `charset` (any iconv name; `euc-kr` and its aliases are read as CP949, its superset).
+    ///
+    /// - Throws: `SanitizeError.unknownCharset` when the charset is unknown, `.inputTooLarge` above 2 GiB.
+    public func sanitize(bytes: some Collection<UInt8>, charset: String, baseURL: String?) throws -> SanitizedHTML {
+        let encoding = Self.normalizedCharset(charset)
+        guard HTMLDocument.isKnownEncoding(encoding) else { throw SanitizeError.unknownCharset(charset) }
+        guard bytes.count < Int(Int32.max) else { throw SanitizeError.inputTooLarge(bytes.count) }
+        if let r = bytes.withContiguousStorageIfAvailable({ run($0, encoding: encoding, baseURL: baseURL) }) { return r }
+        return Array(bytes).withUnsafeBufferPointer { run($0, encoding: encoding, baseURL: baseURL) }
+    }
+
+    /// Sanitizes a node of a document the caller already holds (serialized by libxml2, then streamed).
+    public func sanitize(node: HTMLNode, baseURL: String?) -> SanitizedHTML {
+        sanitize(html: node.outerHTML, baseURL: baseURL)
+    }
+
+    /// The charset libxml2 is given: EUC-KR and its aliases become CP949 (PLATFORM.md: euc-kr truncates at 똠).
+    public static func normalizedCharset(_ name: String) -> String {
+        let l = name.trimmingWhitespace().lowercased()
+        switch l {
+        case "euc-kr", "euckr", "euc_kr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "ksc_5601", "korean",
+             "x-windows-949", "windows-949", "ms949", "uhc", "cp949":
+            return "CP949"
+        case "utf8": return "UTF-8"
+        default: return name.trimmingWhitespace()
+        }
+    }
+
+    private func run(_ input: UnsafeBufferPointer<UInt8>, encoding: String, baseURL: String?) -> SanitizedHTML {
+        var bytes = input
+        if encoding.uppercased() == "UTF-8", bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+        }
+        let engine = SanitizeEngine(policy: compiled, rules: rules, baseURL: baseURL, capacity: bytes.count)
+        // The encoding was checked by the callers; a failure here leaves the output empty (nothing unsafe).
+        try? HTMLSAXParser.parse(bytes, encoding: encoding, receiver: engine)
+        var result = engine.finish()
+        result.report.inputBytes = input.count
+        return result
+    }
+}

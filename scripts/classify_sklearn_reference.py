@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""scikit-learn reference for the section classifier, on the same split as `newsdesk classify eval --holdout 5`.
+
+Held-out rows are the data rows whose 0-based position is divisible by 5 (20 %); the rest train.
+Usage: python3 scripts/classify_sklearn_reference.py ../shared/data/ynat/ynat-train.csv
+Needs: pip install scikit-learn
+"""
+import csv
+import sys
+import time
+
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, f1_score
+from sklearn.svm import LinearSVC
+
+
+def configs():
+    return {
+        "char_wb 1-3 tfidf + LinearSVC": lambda: ([TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), sublinear_tf=True)], LinearSVC()),
+        "char 1-3 tfidf + LogisticRegression": lambda: ([TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)], LogisticRegression(max_iter=2000, C=10)),
+        "char 1-4 + word 1-2 tfidf + LinearSVC": lambda: ([TfidfVectorizer(analyzer="char", ngram_range=(1, 4), sublinear_tf=True),
+                                                          TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)], LinearSVC()),
+    }
+
+
+def main(path, holdout=5):
+    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    train = [r for i, r in enumerate(rows) if i % holdout != 0]
+    test = [r for i, r in enumerate(rows) if i % holdout == 0]
+    print(f"{path}: {len(train)} train, {len(test)} held out (position % {holdout} == 0)")
+    for target in ("ynat_label", "section"):
+        for name, make in configs().items():
+            vecs, clf = make()
+            t0 = time.time()
+            xtr = hstack([v.fit_transform([r["title"] for r in train]) for v in vecs]).tocsr()
+            xte = hstack([v.transform([r["title"] for r in test]) for v in vecs]).tocsr()
+            clf.fit(xtr, [r[target] for r in train])
+            pred = clf.predict(xte)
+            gold = [r[target] for r in test]
+            print(f"{target:10s} {name:40s} accuracy {accuracy_score(gold, pred):.4f} macro-F1 {f1_score(gold, pred, average='macro'):.4f} ({time.time() - t0:.0f}s)", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/ynat/ynat-train.csv")
