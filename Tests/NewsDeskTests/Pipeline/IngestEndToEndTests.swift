@@ -13,8 +13,10 @@ struct IngestEndToEndTests {
         s.route("/it/feed.xml", TestResponse(headers: [("Content-Type", "application/rss+xml")], body: Array(Site.rss("IT", it).utf8), etag: "\"it-1\""))
         s.route("/sports/atom.xml", TestResponse(headers: [("Content-Type", "application/atom+xml")], body: Array(Site.atom("sports", sports).utf8),
                                                 lastModified: "Sat, 29 Nov 2025 00:00:00 GMT"))
+        // The portal answers late, so the publisher's copy is stored first and the repost is the one linked.
         s.route("/portal/feed.xml", TestResponse(headers: [("Content-Type", "application/rss+xml")],
-                                                body: Array(Site.rss("portal", [(s.url("/portal/v/77?utm_source=feed"), "칩 공개 (전재)")]).utf8), etag: "\"p-1\""))
+                                                body: Array(Site.rss("portal", [(s.url("/portal/v/77?utm_source=feed"), "칩 공개 (전재)")]).utf8),
+                                                delay: 0.4, etag: "\"p-1\""))
         s.route("/it/1", .text(Site.page(title: "국산 AI 칩 공개", text: Site.texts[0])))
         s.route("/it/2", .text(Site.page(title: "바닷물 리튬 추출 기술", text: Site.texts[5])))
         s.route("/sports/1", .text(Site.page(title: "막판 결승골로 승리", text: Site.texts[1])))
