@@ -18,14 +18,15 @@ struct DemoTests {
         let bySource = Dictionary(grouping: try store.list(ArticleFilter(limit: 100)), by: \.sourceID)
         // Sources run concurrently: a repost and its original are one article, stored under whichever came first.
         #expect((bySource["demo-zdnet"]?.count ?? 0) + (bySource["demo-daum-it"]?.count ?? 0) + (bySource["demo-yna"]?.count ?? 0) == 9)
-        for (source, section) in [("demo-zdnet", "it"), ("demo-sports", "sports"), ("demo-entertain", "entertainment")] {
+        for (source, section) in [("demo-zdnet", "it"), ("demo-daum-it", "it"), ("demo-yna", "general"), ("demo-sports", "sports"), ("demo-entertain", "entertainment")] {
             #expect(bySource[source]?.allSatisfy { $0.section == section } == true, "\(source): \(bySource[source]?.map(\.section) ?? [])")
         }
         // The Daum near-copy of the ZDNet story and the Daum copy of the Yonhap story are one article each.
         let zdnet = try #require(try store.article(url: "https://zdnet.co.kr/view/20251129081000"))
         #expect(try store.article(url: "https://v.daum.net/v/20251129100100001")?.id == zdnet.id)
-        let yna = try #require(try store.article(url: "https://www.yna.co.kr/view/AKR20251129000100017"))
-        #expect(try store.article(url: "https://m.v.daum.net/v/20251129100100004")?.id == yna.id)
+        let fiveG = try #require(try store.article(url: "https://zdnet.co.kr/view/20251129090500"))
+        #expect(try store.article(url: "https://m.v.daum.net/v/20251129100100004")?.id == fiveG.id)
+        #expect(try store.list(ArticleFilter(sources: ["demo-yna"])).count == 3)
         // EUC-KR feed and EUC-KR page decoded.
         let euckr = try #require(try store.article(url: "https://www.yna.co.kr/view/AKR20251129000300017"))
         #expect(euckr.title.contains("도서관 야간 개방"))
