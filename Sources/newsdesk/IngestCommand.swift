@@ -1,4 +1,7 @@
 import ArgumentParser
+import Foundation
+import Logging
+import Synchronization
 import NewsDesk
 
 /// Exit codes of `newsdesk ingest` (and the store-opening failures of the other commands); see docs/ingest.md.
@@ -16,8 +19,121 @@ enum IngestExit: Int32 {
     case lockHeld = 4
 }
 
-/// `newsdesk ingest` (not built yet: its issue replaces this file).
+/// Logging for the executable: swift-log to stderr, bootstrapped once.
+enum CLILogging {
+    nonisolated(unsafe) private static var done = false
+    static func bootstrap(level: Logger.Level) -> Logger {
+        if !done {
+            done = true
+            LoggingSystem.bootstrap { label in
+                var h = StreamLogHandler.standardError(label: label)
+                h.logLevel = level
+                return h
+            }
+        }
+        var logger = Logger(label: "newsdesk")
+        logger.logLevel = level
+        return logger
+    }
+
+    /// The shipped (or configured) classifier; without one, articles are filed by their source's section and the
+    /// reason says so.
+    static func classifier(_ config: FeedsConfig, _ logger: Logger) -> Classifier? {
+        do { return try Classifier.shipped(config: config) } catch {
+            logger.warning("classifier unavailable, filing articles by source section", metadata: ["error": "\(error)"])
+            return nil
+        }
+    }
+}
+
+/// `newsdesk ingest`: one cron-friendly run over the due sources.
 struct IngestCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ingest", abstract: "(not built yet)")
-    func run() async throws { throw ValidationError("ingest: not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Fetch due sources, store new articles, print a one-line summary.",
+        discussion: """
+            Exit codes: 0 ok; 1 fatal (store unusable, unexpected error); 2 partial (some source/page/article failed, \
+            the rest stored); 3 config error; 4 another ingest holds the lock (nothing done); 64 usage error.
+            """)
+
+    @Option(help: "The feeds config.") var config: String = "feeds.yaml"
+    @OptionGroup var store: StoreOption
+    @Option(name: .customLong("source"), help: "Only this source id (repeatable).") var sources: [String] = []
+    @Flag(help: "Fetch and process but write nothing.") var dryRun = false
+    @Flag(help: "Ignore due times (interval, backoff, Retry-After).") var force = false
+    @Flag(help: "Print the summary as JSON on stdout.") var json = false
+    @Flag(help: "No summary line, no progress; only errors on stderr.") var quiet = false
+    @Flag(name: .shortAndLong, help: "Log each source and article (info level).") var verbose = false
+
+    func run() async throws {
+        let logger = CLILogging.bootstrap(level: verbose ? .info : quiet ? .error : .warning)
+        let cfg: FeedsConfig
+        do { cfg = try FeedsConfig.load(path: config) } catch {
+            fail("\(error)")
+            throw ExitCode(IngestExit.config.rawValue)
+        }
+        let articleStore: ArticleStore
+        do { articleStore = try ArticleStore(path: store.db, logger: logger, urlCleaner: { URLCleaner.clean($0) }) } catch {
+            fail("\(error)")
+            throw ExitCode(IngestExit.fatal.rawValue)
+        }
+        let pipeline: Pipeline
+        do {
+            pipeline = try Pipeline(config: cfg, store: articleStore, fetcher: Fetcher(defaults: cfg.defaults, logger: logger),
+                                    classifier: CLILogging.classifier(cfg, logger), logger: logger)
+        } catch {
+            fail("\(error)")
+            throw ExitCode(IngestExit.config.rawValue)
+        }
+        let showProgress = !quiet && !json && isatty(STDERR_FILENO) == 1
+        let summary: RunSummary
+        do {
+            summary = try await pipeline.ingest(IngestOptions(sourceIDs: sources, dryRun: dryRun, force: force),
+                                                progress: showProgress ? Progress.show : nil)
+        } catch {
+            if showProgress { Progress.clear() }
+            fail("\(error)")
+            switch error {
+            case .lockHeld: throw ExitCode(IngestExit.lockHeld.rawValue)
+            case .unknownSources: throw ExitCode(IngestExit.config.rawValue)
+            default: throw ExitCode(IngestExit.fatal.rawValue)
+            }
+        }
+        if showProgress { Progress.clear() }
+        if json {
+            print(try Output.json(summary))
+        } else if !quiet {
+            print(summary.line)
+            for e in summary.errors { fail("  " + e) }
+        }
+        switch summary.status {
+        case "ok": return
+        default: throw ExitCode(IngestExit.partial.rawValue)
+        }
+    }
+
+    private func fail(_ message: String) { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+}
+
+/// A one-line progress display on stderr (only when it is a terminal).
+enum Progress {
+    private static let counts = Mutex((sources: 0, articles: 0))
+    @Sendable static func show(_ event: IngestProgress) {
+        let (s, a) = counts.withLock { c -> (Int, Int) in
+            switch event {
+            case .sourceFinished: c.sources += 1
+            case .article: c.articles += 1
+            case .sourceStarted: break
+            }
+            return (c.sources, c.articles)
+        }
+        var label = ""
+        switch event {
+        case .sourceStarted(let id): label = id
+        case .sourceFinished(let r): label = "\(r.id): \(r.status)"
+        case .article(let id, _, let outcome): label = "\(id): \(outcome)"
+        }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(s) sources done, \(a) articles … \(label)".utf8))
+    }
+    static func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }

@@ -33,6 +33,10 @@ public struct SourceRunSummary: Sendable, Equatable, Codable {
     public var nextDue: Date?
 
     public init(id: String, status: String) { self.id = id; self.status = status }
+
+    enum CodingKeys: String, CodingKey {
+        case status, id, itemsSeen = "items_seen", new, linked, known, failed, error, nextDue = "next_due"
+    }
 }
 
 /// The outcome of an ingest run: per-source results and totals, printed as one line or as JSON.

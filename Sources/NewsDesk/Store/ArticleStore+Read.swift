@@ -131,8 +131,10 @@ extension ArticleStore {
 
     static func stored(_ r: ArticleRecord, _ db: Database) throws -> StoredArticle {
         let id = r.id ?? 0
-        let others = try String.fetchAll(db, sql: "SELECT url FROM article_urls WHERE article_id = ? AND url <> ? ORDER BY first_seen, url",
-                                         arguments: [id, r.canonicalUrl])
+        let others = try String.fetchAll(db, sql: """
+            SELECT seen_url FROM article_urls WHERE article_id = ? AND seen_url <> ? AND kind <> 'canonical'
+            GROUP BY seen_url ORDER BY min(first_seen), seen_url
+            """, arguments: [id, r.canonicalUrl])
         return StoredArticle(
             id: id, canonicalURL: r.canonicalUrl, otherURLs: others, originalURL: r.originalUrl, sourceID: r.sourceId,
             section: r.section, sectionPinned: r.sectionPinned, confidence: r.confidence, classificationReason: r.reason,

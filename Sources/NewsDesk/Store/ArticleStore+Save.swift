@@ -11,17 +11,28 @@ extension ArticleStore {
     /// A pinned section is never changed except by a new pin.
     @discardableResult
     public func save(_ draft: ArticleDraft, mode: SaveMode = .ingest) throws(StoreError) -> SaveOutcome {
-        guard let urlKey = key(for: draft.url) else {
+        guard let urlKey = key(for: draft.url), let urlDisplay = display(for: draft.url) else {
             throw .invalidArticle(url: draft.url, reason: "not an absolute http(s) URL")
         }
         let title = draft.extracted.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        let seenKeys = ([urlKey] + draft.seenURLs.compactMap { key(for: $0) }).uniqued()
-        let canonicalKey = draft.extracted.canonicalURL.flatMap { key(for: $0) }.flatMap { Self.trustworthy($0, for: urlKey) ? $0 : nil }
-        let originalKey = draft.extracted.originalURL.flatMap { key(for: $0) }
+        var seen: [URLPair] = [URLPair(key: urlKey, seen: urlDisplay)]
+        for u in draft.seenURLs { if let k = key(for: u), let d = display(for: u), !seen.contains(where: { $0.key == k }) { seen.append(URLPair(key: k, seen: d)) } }
+        let seenKeys = seen.map(\.key)
+        let canonicalPair: URLPair? = draft.extracted.canonicalURL.flatMap { u in
+            guard let k = key(for: u), let d = display(for: u), Self.trustworthy(k, for: urlKey) else { return nil }
+            return URLPair(key: k, seen: d)
+        }
+        let canonicalKey = canonicalPair?.key
+        let originalPair: URLPair? = draft.extracted.originalURL.flatMap { u in
+            guard let k = key(for: u), let d = display(for: u) else { return nil }
+            return URLPair(key: k, seen: d)
+        }
+        let originalKey = originalPair?.key
         let declaredKeys = [canonicalKey, originalKey].compactMap { $0 }.filter { !seenKeys.contains($0) }
         let hash = Fingerprint.contentHash(draft.text)
         let signature = Fingerprint.minhash(draft.text)
         let nearCopyEligible = Fingerprint.eligible(draft.text)
+        let searchText = SearchText(title: SearchTokenizer.indexText(title), body: SearchTokenizer.indexText(draft.text))
         let now = Date()
 
         return try writing("save \(draft.url)") { db in
@@ -44,16 +55,16 @@ extension ArticleStore {
 
             if let (record, match) = existing {
                 let id = record.id ?? 0
-                try Self.link(keys: seenKeys, kind: "seen", to: id, at: now, db)
-                if let originalKey { try Self.link(keys: [originalKey], kind: "original", to: id, at: now, db) }
+                try Self.link(seen, kind: "seen", to: id, at: now, db)
+                if let originalPair { try Self.link([originalPair], kind: "original", to: id, at: now, db) }
                 try Self.recordFeedItem(draft, id, now, db)
                 switch mode {
                 case .ingest:
                     return .linked(id: id, match: match)
                 case .reimport(let pin):
                     if case .nearCopy = match { return .linked(id: id, match: match) }
-                    if case .contentHash = match, !seenKeys.contains(record.canonicalUrl), pin == nil { return .linked(id: id, match: match) }
-                    return try Self.revise(record, with: draft, title: title, hash: hash, signature: signature, pin: pin, now: now, db)
+                    if case .contentHash = match, pin == nil { return .linked(id: id, match: match) }
+                    return try Self.revise(record, with: draft, title: title, hash: hash, signature: signature, search: searchText, pin: pin, now: now, db)
                 }
             }
 
@@ -61,8 +72,8 @@ extension ArticleStore {
             guard !title.isEmpty || !draft.text.isEmpty else {
                 throw StoreError.invalidArticle(url: draft.url, reason: "no title and no text")
             }
-            var canonical = canonicalKey ?? urlKey
-            if try ArticleRecord.filter(Column("canonical_url") == canonical).fetchCount(db) > 0 { canonical = urlKey }
+            var canonical = canonicalPair ?? seen[0]
+            if try ArticleRecord.filter(Column("canonical_url") == canonical.seen).fetchCount(db) > 0 { canonical = seen[0] }
             var section = draft.classification
             var pinned = false
             if case .reimport(let pin?) = mode {
@@ -70,7 +81,7 @@ extension ArticleStore {
                 pinned = true
             }
             var record = ArticleRecord(
-                id: nil, canonicalUrl: canonical, originalUrl: draft.extracted.originalURL, sourceId: draft.sourceID,
+                id: nil, canonicalUrl: canonical.seen, originalUrl: draft.extracted.originalURL, sourceId: draft.sourceID,
                 section: section.section, sectionPinned: pinned, confidence: min(1, max(0, section.confidence)),
                 classificationMethod: section.method.rawValue, reason: section.reason, title: title,
                 bylineReporters: draft.extracted.byline.reporters, bylineAgency: draft.extracted.byline.agency,
@@ -82,13 +93,13 @@ extension ArticleStore {
                 imageCount: draft.imageCount, extractor: draft.extracted.extractor, revision: 1, changeSeq: try Self.nextChangeSeq(db))
             try record.insert(db)
             guard let id = record.id else { throw StoreError.database(operation: "save \(draft.url)", reason: "no rowid after insert") }
-            try Self.link(keys: [canonical], kind: "canonical", to: id, at: now, db)
-            try Self.link(keys: seenKeys, kind: "seen", to: id, at: now, db)
-            if let originalKey { try Self.link(keys: [originalKey], kind: "original", to: id, at: now, db) }
+            try Self.link([canonical], kind: "canonical", to: id, at: now, db)
+            try Self.link(seen, kind: "seen", to: id, at: now, db)
+            if let originalPair { try Self.link([originalPair], kind: "original", to: id, at: now, db) }
             if nearCopyEligible { try Self.writeBands(signature, id, db) }
-            try Self.index(id: id, title: title, text: draft.text, db)
+            try Self.index(id: id, searchText, db)
             try Self.recordFeedItem(draft, id, now, db)
-            try db.execute(sql: "UPDATE sources SET articles_stored = articles_stored + 1 WHERE id = ?", arguments: [draft.sourceID])
+            try db.cachedStatement(sql: "UPDATE sources SET articles_stored = articles_stored + 1 WHERE id = ?").execute(arguments: [draft.sourceID])
             return .inserted(id: id)
         }
     }
@@ -120,7 +131,7 @@ extension ArticleStore {
 
     static func articleID(forKeys keys: [String], _ db: Database) throws -> Int64? {
         for k in keys {
-            if let id = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_urls WHERE url = ?", arguments: [k]) { return id }
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM article_urls WHERE url = ?"), arguments: [k]) { return id }
         }
         return nil
     }
@@ -128,50 +139,50 @@ extension ArticleStore {
     static func nearCopy(_ signature: [UInt64], _ db: Database) throws -> (ArticleRecord, Double)? {
         var candidates = Set<Int64>()
         for (band, key) in Fingerprint.bandKeys(signature).enumerated() {
-            let ids = try Int64.fetchAll(db, sql: "SELECT article_id FROM article_bands WHERE band = ? AND hash = ?", arguments: [band, key])
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT article_id FROM article_bands WHERE band = ? AND hash = ?"), arguments: [band, key])
             candidates.formUnion(ids)
         }
-        var best: (ArticleRecord, Double)?
+        var best: (Int64, Double)?
         for id in candidates.sorted() {
-            guard let r = try ArticleRecord.fetchOne(db, key: id) else { continue }
-            let sim = Fingerprint.similarity(Fingerprint.decode(r.fingerprint), signature)
-            if sim >= Fingerprint.nearCopyThreshold, sim > (best?.1 ?? 0) { best = (r, sim) }
+            guard let fp = try Data.fetchOne(db.cachedStatement(sql: "SELECT fingerprint FROM articles WHERE id = ?"), arguments: [id]) else { continue }
+            let sim = Fingerprint.similarity(Fingerprint.decode(fp), signature)
+            if sim >= Fingerprint.nearCopyThreshold, sim > (best?.1 ?? 0) { best = (id, sim) }
         }
-        return best
+        guard let (id, sim) = best, let r = try ArticleRecord.fetchOne(db, key: id) else { return nil }
+        return (r, sim)
     }
 
-    static func link(keys: [String], kind: String, to id: Int64, at now: Date, _ db: Database) throws {
-        for k in keys {
-            try db.execute(sql: "INSERT OR IGNORE INTO article_urls (url, article_id, kind, first_seen) VALUES (?, ?, ?, ?)",
-                           arguments: [k, id, kind, now])
+    static func link(_ urls: [URLPair], kind: String, to id: Int64, at now: Date, _ db: Database) throws {
+        for u in urls {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_urls (url, seen_url, article_id, kind, first_seen) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [u.key, u.seen, id, kind, now])
         }
     }
 
     static func recordFeedItem(_ draft: ArticleDraft, _ id: Int64, _ now: Date, _ db: Database) throws {
         guard let item = draft.feedItemID, !item.isEmpty else { return }
-        try db.execute(sql: "INSERT OR IGNORE INTO feed_items (source_id, item_id, article_id, first_seen) VALUES (?, ?, ?, ?)",
-                       arguments: [draft.sourceID, item, id, now])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO feed_items (source_id, item_id, article_id, first_seen) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [draft.sourceID, item, id, now])
     }
 
     static func nextChangeSeq(_ db: Database) throws -> Int64 {
-        (try Int64.fetchOne(db, sql: "SELECT coalesce(max(change_seq), 0) + 1 FROM articles")) ?? 1
+        (try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(change_seq), 0) + 1 FROM articles"))) ?? 1
     }
 
     static func writeBands(_ signature: [UInt64], _ id: Int64, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM article_bands WHERE article_id = ?", arguments: [id])
-        for (band, key) in Fingerprint.bandKeys(signature).enumerated() {
-            try db.execute(sql: "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)", arguments: [band, key, id])
-        }
+        try db.cachedStatement(sql: "DELETE FROM article_bands WHERE article_id = ?").execute(arguments: [id])
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)")
+        for (band, key) in Fingerprint.bandKeys(signature).enumerated() { try insert.execute(arguments: [band, key, id]) }
     }
 
-    static func index(id: Int64, title: String, text: String, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [id])
-        try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
-                       arguments: [id, SearchTokenizer.indexText(title), SearchTokenizer.indexText(text)])
+    static func index(id: Int64, _ search: SearchText, _ db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM article_search WHERE rowid = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)")
+            .execute(arguments: [id, search.title, search.body])
     }
 
     static func revise(_ old: ArticleRecord, with draft: ArticleDraft, title: String, hash: String, signature: [UInt64],
-                       pin: String?, now: Date, _ db: Database) throws -> SaveOutcome {
+                       search: SearchText, pin: String?, now: Date, _ db: Database) throws -> SaveOutcome {
         let id = old.id ?? 0
         var new = old
         var section = old.section
@@ -229,9 +240,22 @@ extension ArticleStore {
         if Fingerprint.eligible(draft.text) { try writeBands(signature, id, db) } else {
             try db.execute(sql: "DELETE FROM article_bands WHERE article_id = ?", arguments: [id])
         }
-        try index(id: id, title: new.title, text: new.text, db)
+        let indexed = new.title == title ? search : SearchText(title: SearchTokenizer.indexText(new.title), body: search.body)
+        try index(id: id, indexed, db)
         return .revised(id: id, revision: new.revision, changes: changes)
     }
+}
+
+/// Title and body in the search index's bigram form (computed before the write transaction).
+struct SearchText: Equatable {
+    var title: String
+    var body: String
+}
+
+/// A URL's identity key and the cleaned URL as seen.
+struct URLPair: Equatable {
+    var key: String
+    var seen: String
 }
 
 extension Array where Element: Hashable {

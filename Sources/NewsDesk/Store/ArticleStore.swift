@@ -72,6 +72,9 @@ public final class ArticleStore: Sendable {
     /// The identity key of a URL (see `ArticleURL.key`), with this store's cleaner.
     public func key(for url: String) -> String? { ArticleURL.key(url, cleaner: urlCleaner) }
 
+    /// The cleaned URL to store and show for `url` (see `ArticleURL.display`).
+    public func display(for url: String) -> String? { ArticleURL.display(url, cleaner: urlCleaner) }
+
     /// The number of stored articles.
     public func articleCount() throws -> Int {
         try reading("count articles") { db in try ArticleRecord.fetchCount(db) }

@@ -61,9 +61,27 @@ public enum ArticleURL {
             break
         }
         if host.hasSuffix(".") { host.removeLast() }
+        if (scheme == "http" && c.port == 80) || (scheme == "https" && c.port == 443) { c.port = nil }
         c.scheme = "https"
         c.host = host
-        c.port = nil
+        c.fragment = nil
+        c.user = nil
+        c.password = nil
+        if c.percentEncodedPath.isEmpty { c.percentEncodedPath = "/" }
+        if let q = c.percentEncodedQuery, q.isEmpty { c.percentEncodedQuery = nil }
+        return c.string
+    }
+
+    /// The URL to show and re-fetch for `url`: the portal's canonical article URL, or the URL cleaned of tracking
+    /// parameters, fragment and default port, with scheme and host lowercased (the scheme and host are kept).
+    public static func display(_ url: String, cleaner: (String) -> String = { $0 }) -> String? {
+        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let portal = portalID(trimmed) { return portal.url }
+        guard var c = URLComponents(string: cleaner(trimmed)), let scheme = c.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = c.host?.lowercased(), !host.isEmpty else { return nil }
+        if (scheme == "http" && c.port == 80) || (scheme == "https" && c.port == 443) { c.port = nil }
+        c.scheme = scheme
+        c.host = host
         c.fragment = nil
         c.user = nil
         c.password = nil

@@ -82,13 +82,14 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// One row of `article_urls`: a URL (canonicalized) an article was seen under.
+/// One row of `article_urls`: a URL an article was seen under (`url` its identity key, `seenUrl` as seen, cleaned).
 struct ArticleURLRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "article_urls"
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var url: String
+    var seenUrl: String
     var articleId: Int64
     /// `canonical`, `seen`, `original`, `feed`.
     var kind: String

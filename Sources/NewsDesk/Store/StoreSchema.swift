@@ -65,6 +65,7 @@ enum StoreSchema {
                 CREATE INDEX articles_content_hash ON articles(content_hash);
                 CREATE TABLE article_urls (
                     url TEXT PRIMARY KEY NOT NULL CHECK (length(url) > 0),
+                    seen_url TEXT NOT NULL,
                     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
                     kind TEXT NOT NULL CHECK (kind IN ('canonical', 'seen', 'original', 'feed', 'near-copy')),
                     first_seen DATETIME NOT NULL

@@ -20,7 +20,8 @@ struct ArticleStoreTests {
         guard case .inserted(let id) = out else { Issue.record("expected insert, got \(out)"); return }
         let a = try #require(try t.store.article(id: id))
         #expect(a.title == "새 AI 칩 공개")
-        #expect(a.canonicalURL == "https://it.example.com/news/100")
+        #expect(a.canonicalURL == "https://www.it.example.com/news/100")
+        #expect(a.otherURLs.isEmpty, "the m. variant has the same identity key")
         #expect(a.section == "it")
         #expect(a.revision == 1)
         #expect(a.changeSeq == 1)

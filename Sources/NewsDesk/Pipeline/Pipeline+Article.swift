@@ -1,0 +1,128 @@
+import Foundation
+import Logging
+
+/// What happened to one feed entry.
+struct ArticleResult: Sendable {
+    enum Outcome: Sendable {
+        case stored, linked
+        case failed(stage: String, message: String)
+        var label: String {
+            switch self {
+            case .stored: return "new"
+            case .linked: return "linked"
+            case .failed: return "failed"
+            }
+        }
+    }
+    var url: String
+    var outcome: Outcome
+}
+
+/// An article page fetched and run through every stage, not yet stored.
+struct ProcessedPage: Sendable {
+    var draft: ArticleDraft
+}
+
+extension Pipeline {
+    /// Fetches, processes and stores one entry; never throws.
+    func processArticle(_ item: FeedItem, source: SourceConfig, local: LocalSite?, dryRun: Bool, logger: Logger) async -> ArticleResult {
+        var log = logger
+        log[metadataKey: "article.url"] = "\(item.link)"
+        do {
+            let resource = try await get(item.link, source: source, local: local)
+            let processed = try process(resource, source: source, item: item)
+            if dryRun {
+                log.debug("would store")
+                return ArticleResult(url: item.link, outcome: .stored)
+            }
+            let outcome = try store.save(processed.draft, mode: .ingest)
+            switch outcome {
+            case .inserted(let id):
+                log.info("stored", metadata: ["article.id": "\(id)", "section": "\(processed.draft.classification.section)"])
+                return ArticleResult(url: item.link, outcome: .stored)
+            case .linked(let id, let match):
+                log.info("linked to a stored article", metadata: ["article.id": "\(id)", "match": "\(match)"])
+                return ArticleResult(url: item.link, outcome: .linked)
+            case .unchanged, .revised:
+                return ArticleResult(url: item.link, outcome: .linked)
+            }
+        } catch let e as StageFailure {
+            log.warning("article failed", metadata: ["stage": "\(e.stage)", "error": "\(e.message)"])
+            return ArticleResult(url: item.link, outcome: .failed(stage: e.stage, message: e.message))
+        } catch {
+            log.warning("article failed", metadata: ["error": "\(error)"])
+            return ArticleResult(url: item.link, outcome: .failed(stage: "store", message: "\(error)"))
+        }
+    }
+
+    /// Reads an article page: from the local folder when a `path:` source's link maps there, else through the fetcher.
+    func get(_ url: String, source: SourceConfig, local: LocalSite?) async throws(StageFailure) -> FetchedResource {
+        if let local {
+            let file: String?
+            do { file = try local.file(for: url) } catch { throw StageFailure(stage: "fetch", message: error.description) }
+            if let file {
+                do { return try LocalSite.read(file, url: url, etag: nil, maxBytes: config.defaults.maxBodyBytes) } catch {
+                    throw StageFailure(stage: "fetch", message: error.description)
+                }
+            }
+        }
+        do {
+            return try await fetcher.fetch(FetchRequest(url: url, source: source))
+        } catch {
+            throw StageFailure(stage: "fetch", message: error.description)
+        }
+    }
+
+    /// decode → extract → sanitize → classify, filling gaps from the feed entry.
+    func process(_ resource: FetchedResource, source: SourceConfig, item: FeedItem?, pin: String? = nil) throws(StageFailure) -> ProcessedPage {
+        let page = CharsetDecoder.decode(bytes: resource.body, url: resource.finalURL, contentType: resource.contentType, override: source.charset)
+        var extracted: ExtractedArticle
+        do {
+            let rules = (source.site.map { [$0] } ?? []) + config.sites
+            extracted = try (rules.isEmpty ? extractor : Extractor(rules: rules)).extract(page)
+        } catch {
+            throw StageFailure(stage: "extract", message: error.description)
+        }
+        if let item {
+            if extracted.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { extracted.title = item.title }
+            if extracted.published == nil { extracted.published = item.published }
+            if extracted.updated == nil { extracted.updated = item.updated }
+            if extracted.leadImage == nil { extracted.leadImage = item.imageURL }
+            if extracted.description == nil { extracted.description = item.summary }
+            if extracted.sectionHints.isEmpty { extracted.sectionHints = item.categories }
+        }
+        let clean = sanitizer.sanitize(html: extracted.bodyHTML, baseURL: resource.finalURL)
+        guard !clean.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StageFailure(stage: "extract", message: "no article text found on \(resource.finalURL) (check the site rule for this host)")
+        }
+        let classification = classify(extracted, text: clean.text, url: resource.finalURL, source: source)
+        let seen = ([item?.link, resource.requestedURL].compactMap { $0 }).filter { $0 != resource.finalURL }
+        let draft = ArticleDraft(sourceID: source.id, url: resource.finalURL, seenURLs: seen, feedItemID: item?.id, extracted: extracted,
+                                 html: clean.html, text: clean.text, imageCount: Self.imageCount(clean.html), classification: classification,
+                                 fetchedAt: Date())
+        return ProcessedPage(draft: draft)
+    }
+
+    /// The classifier's decision, or without one the source's section (and the reason says so).
+    func classify(_ a: ExtractedArticle, text: String, url: String, source: SourceConfig) -> Classification {
+        if let classifier {
+            return classifier.classify(ClassificationInput(title: a.title, lead: ClassificationInput.lead(of: text), url: url, sourceID: source.id,
+                                                           sourceSection: source.mixed ? nil : source.section, sectionHints: a.sectionHints))
+        }
+        let fallback = config.classify.defaultSection ?? "general"
+        if !source.mixed, let s = source.section {
+            return Classification(section: s, confidence: 1, method: .source, reason: "source \(source.id) is single-section (\(s)); no classifier")
+        }
+        return Classification(section: fallback, confidence: 0, method: .fallback, reason: "source \(source.id) is mixed and no classifier is available: default section \(fallback)")
+    }
+
+    static func imageCount(_ html: String) -> Int {
+        html.components(separatedBy: "<img").count - 1
+    }
+}
+
+/// A stage failure for one page or article: recorded, never fatal to the run.
+struct StageFailure: Error, Sendable {
+    var stage: String
+    var message: String
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Logging
+
+extension Pipeline {
+    /// Fetches one source and processes its new entries; never throws: failures are recorded and summarized.
+    func runSource(_ source: SourceConfig, runID: Int64?, options: IngestOptions, errors: ErrorLog,
+                   progress: (@Sendable (IngestProgress) -> Void)?) async -> SourceRunSummary {
+        var log = logger
+        log[metadataKey: "source.id"] = "\(source.id)"
+        var summary = SourceRunSummary(id: source.id, status: "ok")
+        let interval = source.interval ?? config.defaults.interval
+        let state = try? store.source(id: source.id)
+        let now = Date()
+        if !options.force, let due = state?.nextDue, due > now {
+            summary.status = "not_due"
+            summary.nextDue = due
+            log.debug("not due", metadata: ["source.next_due": "\(due)"])
+            return summary
+        }
+        progress?(.sourceStarted(id: source.id))
+
+        func fail(_ stage: String, _ url: String?, _ message: String, retryAfter: Date? = nil, status: Int? = nil) -> SourceRunSummary {
+            summary.status = "failed"
+            summary.error = message
+            log.warning("source failed", metadata: ["stage": "\(stage)", "source.url": "\(url ?? "-")", "error": "\(message)"])
+            errors.add("\(source.id): \(message)")
+            if !options.dryRun {
+                if let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: url, stage: stage, message: message) }
+                let r = try? store.recordFetch(sourceID: source.id, SourceFetchResult(outcome: .failed(message: message, retryAfter: retryAfter), status: status), interval: interval)
+                summary.nextDue = r?.nextDue
+                recordRunSource(summary, runID: runID)
+            }
+            return summary
+        }
+
+        // 1. The feed (conditional: stored ETag / Last-Modified).
+        let local: LocalSite?
+        let resource: FetchedResource
+        let feedURL: String
+        do throws(PipelineError) {
+            local = source.path != nil ? try LocalSite(source: source, configFile: config.file) : nil
+        } catch {
+            return fail("config", source.path, error.description)
+        }
+        if let local {
+            feedURL = local.feedURL
+            do throws(PipelineError) {
+                resource = try LocalSite.read(local.feedFile, url: feedURL, etag: state?.etag, maxBytes: config.defaults.maxBodyBytes)
+            } catch { return fail("fetch", source.path, error.description) }
+        } else if let url = source.url {
+            feedURL = url
+            do {
+                resource = try await fetcher.fetch(FetchRequest(url: url, source: source, etag: state?.etag, lastModified: state?.lastModified))
+            } catch {
+                let info = Self.failureInfo(error)
+                return fail("fetch", url, error.description, retryAfter: info.retryAfter, status: info.status)
+            }
+        } else {
+            return fail("config", nil, "source \(source.id) has neither url: nor path:")
+        }
+        log[metadataKey: "source.url"] = "\(feedURL)"
+        if resource.notModified {
+            summary.status = "not_modified"
+            log.info("not modified")
+            if !options.dryRun {
+                summary.nextDue = (try? store.recordFetch(sourceID: source.id, SourceFetchResult(outcome: .notModified, status: 304), interval: interval))??.nextDue
+                recordRunSource(summary, runID: runID)
+            }
+            return summary
+        }
+
+        // 2. Parse.
+        let page = CharsetDecoder.decode(bytes: resource.body, url: resource.finalURL, contentType: resource.contentType, override: source.charset)
+        let parsed: ParsedFeed
+        do {
+            var links: Selector?
+            if let l = source.site?.links { links = try Selector(l) }
+            parsed = try FeedParser.parse(page, type: source.type, links: links)
+        } catch {
+            return fail("feed", feedURL, "\(error)", status: resource.status)
+        }
+        let maxItems = source.maxItems ?? config.defaults.maxItemsPerRun
+        let items = Array(parsed.items.prefix(maxItems))
+        summary.itemsSeen = items.count
+        let known = (try? store.knownItems(sourceID: source.id, items: items)) ?? []
+        summary.known = known.count
+        let fresh = items.filter { !known.contains($0.id) }
+        log.info("feed parsed", metadata: ["items": "\(items.count)", "new": "\(fresh.count)"])
+
+        // 3. Articles, in a bounded window.
+        let articleLogger = log
+        await withTaskGroup(of: ArticleResult.self) { group in
+            var next = 0
+            var running = 0
+            while next < fresh.count || running > 0 {
+                while running < window && next < fresh.count {
+                    let item = fresh[next]
+                    next += 1
+                    running += 1
+                    group.addTask { await self.processArticle(item, source: source, local: local, dryRun: options.dryRun, logger: articleLogger) }
+                }
+                guard let r = await group.next() else { break }
+                running -= 1
+                switch r.outcome {
+                case .stored: summary.new += 1
+                case .linked: summary.linked += 1
+                case .failed(let stage, let message):
+                    summary.failed += 1
+                    errors.add("\(source.id): \(r.url): \(message)")
+                    if !options.dryRun, let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: r.url, stage: stage, message: message) }
+                }
+                progress?(.article(sourceID: source.id, url: r.url, outcome: r.outcome.label))
+            }
+        }
+
+        // 4. Source state. Validators are kept only when every new entry was handled, so a failed page is retried by
+        //    the next run (which would otherwise get a 304 and never see the entry again).
+        if !options.dryRun {
+            let outcome: SourceFetchResult.Outcome = summary.failed == 0
+                ? .fetched(etag: resource.etag, lastModified: resource.lastModified)
+                : .fetched(etag: nil, lastModified: nil)
+            summary.nextDue = (try? store.recordFetch(sourceID: source.id, SourceFetchResult(outcome: outcome, status: resource.status), interval: interval))??.nextDue
+            recordRunSource(summary, runID: runID)
+        }
+        return summary
+    }
+
+    /// The HTTP status and Retry-After time a fetch failure carries, if any.
+    static func failureInfo(_ error: FetchError) -> (status: Int?, retryAfter: Date?) {
+        switch error {
+        case .httpStatus(_, let status, let retryAfter): return (status, retryAfter.map { Date().addingTimeInterval($0) })
+        case .backingOff(_, _, let until): return (nil, until)
+        default: return (nil, nil)
+        }
+    }
+
+    func recordRunSource(_ s: SourceRunSummary, runID: Int64?) {
+        guard let runID else { return }
+        try? store.recordRunSource(RunSourceRecord(runId: runID, sourceId: s.id, status: s.status, itemsSeen: s.itemsSeen, articlesNew: s.new,
+                                                   articlesLinked: s.linked, articlesSkipped: s.known, errors: s.failed, error: s.error))
+    }
+}

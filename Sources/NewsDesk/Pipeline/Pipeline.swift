@@ -1,0 +1,98 @@
+import Foundation
+import Synchronization
+import Logging
+
+/// NewsDesk's run: for each due source, fetch (conditionally), parse, skip known entries, fetch new article pages,
+/// decode → extract → sanitize → classify → store, one transaction per article.
+///
+/// One bad source, page or article never stops the run: it is recorded (source health, run errors) and the run
+/// goes on. Sources run concurrently (`defaults.concurrency`), articles of a source in a bounded window, and the
+/// fetcher enforces per-host limits; at most `concurrency × window` pages are in memory at once.
+/// Sendable: share one pipeline between tasks; it holds only immutable configuration and shared services.
+public struct Pipeline: Sendable {
+    public let config: FeedsConfig
+    public let store: ArticleStore
+    let fetcher: Fetcher
+    let classifier: Classifier?
+    let logger: Logger
+    let extractor: Extractor
+    let sanitizer: Sanitizer
+    /// Article pages of one source processed at once.
+    let window: Int
+
+    /// Builds a pipeline; `classifier` nil files articles by the source's section (the reason says so).
+    /// Throws when the config's sanitizer overrides contradict the policy.
+    public init(config: FeedsConfig, store: ArticleStore, fetcher: Fetcher, classifier: Classifier?, logger: Logger) throws {
+        self.config = config
+        self.store = store
+        self.fetcher = fetcher
+        self.classifier = classifier
+        self.logger = logger
+        self.extractor = Extractor(rules: config.sites)
+        self.sanitizer = Sanitizer(policy: try SanitizePolicy.default.applying(config.sanitize))
+        self.window = max(2, config.defaults.perHostConcurrency * 2)
+    }
+
+    /// Runs an ingest: takes the store's lock (or throws `.lockHeld` at once), records the run, processes every due
+    /// source and returns the summary. Throws only for what stops the whole run (lock, store).
+    public func ingest(_ options: IngestOptions, progress: (@Sendable (IngestProgress) -> Void)? = nil) async throws(PipelineError) -> RunSummary {
+        let lock = try IngestLock(path: IngestLock.path(forStore: store.path))
+        defer { withExtendedLifetime(lock) {} }
+        let started = Date()
+        let known = config.sources.map(\.id)
+        let unknown = options.sourceIDs.filter { !known.contains($0) }
+        if !unknown.isEmpty { throw .unknownSources(unknown, known: known) }
+        let selected = options.sourceIDs.isEmpty ? config.sources : config.sources.filter { options.sourceIDs.contains($0.id) }
+
+        var runID: Int64?
+        do {
+            if !options.dryRun {
+                try store.syncSources(config.sources)
+                runID = try store.beginRun(dryRun: false, at: started)
+            }
+        } catch let e as StoreError { throw .store(e) } catch { throw .store(.database(operation: "begin run", reason: "\(error)")) }
+
+        let errors = ErrorLog(limit: 20)
+        var results: [SourceRunSummary] = []
+        let limit = max(1, config.defaults.concurrency)
+        let run = runID
+        await withTaskGroup(of: SourceRunSummary.self) { group in
+            var next = 0
+            while next < selected.count || !group.isEmpty {
+                while next < selected.count && next - results.count < limit {
+                    let source = selected[next]
+                    next += 1
+                    group.addTask { await self.runSource(source, runID: run, options: options, errors: errors, progress: progress) }
+                }
+                guard let r = await group.next() else { break }
+                results.append(r)
+                progress?(.sourceFinished(r))
+            }
+        }
+        results.sort { a, b in (selected.firstIndex { $0.id == a.id } ?? 0) < (selected.firstIndex { $0.id == b.id } ?? 0) }
+
+        let checked = results.filter { $0.status != "not_due" }
+        let anyFailure = results.contains { $0.status == "failed" || $0.failed > 0 }
+        let allFailed = !checked.isEmpty && checked.allSatisfy { $0.status == "failed" }
+        let status = allFailed ? "failed" : anyFailure ? "partial" : "ok"
+        let finished = Date()
+        if let runID {
+            do {
+                try store.finishRun(runID, status: status, sourcesChecked: checked.count, articlesNew: results.reduce(0) { $0 + $1.new },
+                                    articlesLinked: results.reduce(0) { $0 + $1.linked }, articlesSkipped: results.reduce(0) { $0 + $1.known },
+                                    errors: results.reduce(0) { $0 + $1.failed } + results.filter { $0.status == "failed" }.count, at: finished)
+            } catch { throw .store(error as? StoreError ?? .database(operation: "finish run", reason: "\(error)")) }
+        }
+        return RunSummary(status: status, runID: runID, dryRun: options.dryRun, startedAt: started, finishedAt: finished,
+                          database: store.path, sources: results, errors: errors.messages)
+    }
+}
+
+/// The first few error messages of a run, for the summary (all of them go to the store).
+final class ErrorLog: Sendable {
+    private let state: Mutex<[String]>
+    let limit: Int
+    init(limit: Int) { self.limit = limit; state = Mutex([]) }
+    func add(_ message: String) { state.withLock { if $0.count < limit { $0.append(message) } } }
+    var messages: [String] { state.withLock { $0 } }
+}
