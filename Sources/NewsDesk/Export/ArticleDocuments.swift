@@ -13,7 +13,7 @@ public enum ArticleDocuments {
 
     /// `'sha256-…'` of the stylesheet, for the Content-Security-Policy.
     static let styleHash: String = {
-        let d = SHA256.digest(Array(stylesheet.utf8))
+        let d = SHA256Hash.hash(Array(stylesheet.utf8))
         return "'sha256-" + Data(d).base64EncodedString() + "'"
     }()
 

@@ -10,12 +10,12 @@ import Foundation
 public enum AtomFormat {
     /// `urn:uuid:` id of an article, from its canonical URL.
     public static func entryID(canonicalURL: String) -> String {
-        "urn:uuid:" + SHA256.nameUUID(namespace: SHA256.urlNamespace, name: canonicalURL)
+        "urn:uuid:" + NameUUID.make(namespace: NameUUID.urlNamespace, name: canonicalURL)
     }
 
     /// `urn:uuid:` id of a section's feed.
     public static func feedID(section: String) -> String {
-        "urn:uuid:" + SHA256.nameUUID(namespace: SHA256.urlNamespace, name: "newsdesk:section:" + section)
+        "urn:uuid:" + NameUUID.make(namespace: NameUUID.urlNamespace, name: "newsdesk:section:" + section)
     }
 
     /// The `updated` of an entry.

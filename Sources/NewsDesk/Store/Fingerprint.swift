@@ -31,7 +31,7 @@ public enum Fingerprint {
     /// SHA-256 (hex) of the text with runs of whitespace collapsed and the ends trimmed.
     public static func contentHash(_ text: String) -> String {
         let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return StoreDigest.hex(collapsed.utf8)
+        return ByteEncoding.hex(SHA256Hash.hash(collapsed.utf8))
     }
 
     /// The MinHash signature of the text (all `UInt64.max` for a text with no shingle).

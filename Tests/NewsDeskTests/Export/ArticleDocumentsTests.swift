@@ -29,7 +29,7 @@ import Testing
         #expect(csp.contains("default-src 'none'"))
         #expect(!csp.contains("script-src"))
         let style = try doc.string(xpath: "string(//style)")
-        let hash = "'sha256-" + Data(SHA256.digest(Array(style.utf8))).base64EncodedString() + "'"
+        let hash = "'sha256-" + Data(SHA256Hash.hash(Array(style.utf8))).base64EncodedString() + "'"
         #expect(csp.contains("style-src " + hash))
     }
 
