@@ -27,11 +27,7 @@ public final class ArticleStore: Sendable {
             // WAL + NORMAL: a committed transaction survives a killed process (not necessarily a power cut).
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch {
-            throw .open(path: path, reason: String(describing: error))
-        }
+        pool = try Self.openPool(path: path, configuration: config)
         do {
             let migrator = StoreSchema.migrator
             let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
@@ -45,6 +41,23 @@ public final class ArticleStore: Sendable {
             throw e
         } catch {
             throw .open(path: path, reason: "migration failed: \(error)")
+        }
+    }
+
+    /// Opens the pool. Switching a brand-new file to WAL takes an exclusive lock that SQLite does not wait for
+    /// (no busy handler runs for `PRAGMA journal_mode`), so two processes creating the same store at once would see
+    /// SQLITE_BUSY: retry for up to 10 s before giving up.
+    private static func openPool(path: String, configuration: Configuration) throws(StoreError) -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 100 {
+                attempt += 1
+                usleep(100_000)
+            } catch {
+                throw .open(path: path, reason: String(describing: error))
+            }
         }
     }
 
