@@ -80,6 +80,55 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var changeSeq: Int64
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+}
+
+extension ArticleRecord {
+    /// Reads a row by column name without the Codable/snake-case machinery: export and list stream every article
+    /// through this, and the generic decoder was half of an export's CPU time.
+    init(row: Row) throws {
+        id = row["id"]
+        canonicalUrl = row["canonical_url"]
+        originalUrl = row["original_url"]
+        sourceId = row["source_id"]
+        section = row["section"]
+        sectionPinned = row["section_pinned"]
+        confidence = row["confidence"]
+        classificationMethod = row["classification_method"]
+        reason = row["reason"]
+        title = row["title"]
+        bylineReporters = try Self.strings(row["byline_reporters"], column: "byline_reporters")
+        bylineAgency = row["byline_agency"]
+        bylineEmails = try Self.strings(row["byline_emails"], column: "byline_emails")
+        bylineRaw = row["byline_raw"]
+        published = row["published"]
+        updated = row["updated"]
+        fetchedAt = row["fetched_at"]
+        changedAt = row["changed_at"]
+        attribution = row["attribution"]
+        leadImage = row["lead_image"]
+        description = row["description"]
+        siteName = row["site_name"]
+        language = row["language"]
+        keywords = try Self.strings(row["keywords"], column: "keywords")
+        html = row["html"]
+        text = row["text"]
+        contentHash = row["content_hash"]
+        fingerprint = row["fingerprint"]
+        imageCount = row["image_count"]
+        extractor = row["extractor"]
+        revision = row["revision"]
+        changeSeq = row["change_seq"]
+    }
+
+    /// A JSON array of strings as stored by the Codable encoder (`[]` is the common case and skips the parser).
+    private static func strings(_ json: String?, column: String) throws -> [String] {
+        guard let json, json != "[]", !json.isEmpty else { return [] }
+        guard let array = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else {
+            throw StoreError.database(operation: "read articles.\(column)", reason: "not a JSON array of strings: \(json.prefix(80))")
+        }
+        return array
+    }
 }
 
 /// One row of `article_urls`: a URL an article was seen under (`url` its identity key, `seenUrl` as seen, cleaned).
