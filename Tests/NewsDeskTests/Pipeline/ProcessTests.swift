@@ -53,12 +53,14 @@ func generatedText(_ n: Int) -> String {
 @Suite("newsdesk processes", .serialized)
 struct ProcessTests {
     static let articleCount = 30
+    /// Under the default 50 items per run, so one final run can finish whatever the kills left.
+    static let crashArticleCount = 45
 
-    static func serve(pageDelay: Double, feedDelay: Double = 0) throws -> TestServer {
+    static func serve(pageDelay: Double, feedDelay: Double = 0, count: Int = articleCount) throws -> TestServer {
         let s = try TestServer()
-        let links = (0..<articleCount).map { (s.url("/a/\($0)"), "기사 \($0)") }
+        let links = (0..<count).map { (s.url("/a/\($0)"), "기사 \($0)") }
         s.route("/feed.xml", TestResponse(headers: [("Content-Type", "application/rss+xml")], body: Array(Site.rss("crash", links).utf8), delay: feedDelay))
-        for i in 0..<articleCount {
+        for i in 0..<count {
             s.route("/a/\(i)", TestResponse(headers: [("Content-Type", "text/html; charset=utf-8")],
                                             body: Array(Site.page(title: "생성 기사 \(i)", text: generatedText(i), image: false).utf8), delay: pageDelay))
         }
@@ -68,24 +70,32 @@ struct ProcessTests {
     @Test(.timeLimit(.minutes(2)))
     func killedRunsLeaveASoundStoreAndTheNextRunCompletes() throws {
         guard CLI.executable != nil else { Issue.record("newsdesk executable not built"); return }
-        let server = try Self.serve(pageDelay: 0.05)
+        let server = try Self.serve(pageDelay: 0.1, count: Self.crashArticleCount)
         defer { server.stop() }
         let dir = try Site.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (_, configPath) = try Site.config([("crash", server.url("/feed.xml"), "rss", "general")], in: dir)
         let db = dir.appendingPathComponent("crash.sqlite").path
         let args = ["ingest", "--config", configPath, "--db", db, "--force", "--quiet"]
+        let watcher = try ArticleStore(path: db)  // creates the schema; reads the child's commits (WAL)
         var rng = SystemRandomNumberGenerator()
         var kills = 0
         var storedDuringKills: [Int] = []
         var attempts = 0
         while kills < 22 && attempts < 45 {
             attempts += 1
+            let before = try watcher.articleCount()
             let (p, _, _) = try CLI.start(args)
-            // On a loaded machine start-up alone can outlast 400 ms: widen the window until a kill has landed mid-run.
-            let landed = storedDuringKills.contains { $0 > 0 && $0 < Self.articleCount }
-            let upper = landed ? 400_000 : 400_000 + UInt32(attempts) * 150_000
-            usleep(UInt32.random(in: 20_000...upper, using: &rng))
+            if attempts % 3 == 0 {
+                // A kill during start-up, feed fetch or the first article, whatever the machine's speed.
+                usleep(UInt32.random(in: 0...150_000, using: &rng))
+            } else {
+                // A kill mid-run: wait until this run has committed an article (however slow start-up is on a loaded
+                // machine), then let it go on for a random moment so the kill lands anywhere in the next article.
+                let deadline = Date().addingTimeInterval(20)
+                while p.isRunning, Date() < deadline, try watcher.articleCount() == before { usleep(5_000) }
+                usleep(UInt32.random(in: 0...60_000, using: &rng))
+            }
             if p.isRunning {
                 kill(p.processIdentifier, SIGKILL)
                 kills += 1
@@ -108,18 +118,18 @@ struct ProcessTests {
         let (code, _, err) = try CLI.run(args)
         #expect(code == 0, "final run: \(err)")
         let store = try ArticleStore(path: db)
-        #expect(try store.articleCount() == Self.articleCount)
+        #expect(try store.articleCount() == Self.crashArticleCount)
         var urls = Set<String>()
         try store.forEachArticle(ArticleFilter()) { urls.insert($0.canonicalURL) }
-        #expect(urls == Set((0..<Self.articleCount).map { server.url("/a/\($0)") }))
-        #expect(storedDuringKills.contains { $0 > 0 && $0 < Self.articleCount }, "no kill landed mid-run: \(storedDuringKills)")
+        #expect(urls == Set((0..<Self.crashArticleCount).map { server.url("/a/\($0)") }))
+        #expect(storedDuringKills.contains { $0 > 0 && $0 < Self.crashArticleCount }, "no kill landed mid-run: \(storedDuringKills)")
         #expect(try store.runs(limit: 100).contains { $0.status == "interrupted" })
     }
 
     @Test(.timeLimit(.minutes(1)))
     func twoRunsStartedTogetherOneIngestsTheOtherExitsWithTheLockCode() throws {
         guard CLI.executable != nil else { Issue.record("newsdesk executable not built"); return }
-        let server = try Self.serve(pageDelay: 0, feedDelay: 1.5)
+        let server = try Self.serve(pageDelay: 0, feedDelay: 3)
         defer { server.stop() }
         let dir = try Site.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
