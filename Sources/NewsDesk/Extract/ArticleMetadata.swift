@@ -8,10 +8,6 @@ enum ArticleMetadata {
     static let knownSuffixes: [String] = ["daum 뉴스", "naver news", "n스포츠", "네이버 뉴스", "네이버 스포츠", "네이버 엔터", "다음 뉴스", "연합뉴스"]
     /// Link texts that point at the publisher's original article on a portal page.
     static let originalLinkTexts: [String] = ["기사원문", "원문 기사", "원문기사", "원문 보기", "원문보기"]
-    /// Image proxies whose query parameter carries the original (Daum thumbnail service, Naver dthumb).
-    static let imageProxies: [(host: String, parameter: String)] = [
-        ("daumcdn.net", "fname"), ("search.pstatic.net", "src"), ("dthumb-phinf.pstatic.net", "src"),
-    ]
 
     static func title(rule: String?, meta: PageMetadata, document: HTMLDocument) -> String? {
         let site = meta.value("og:site_name")?.lowercased()
@@ -45,12 +41,12 @@ enum ArticleMetadata {
         return URLCleaner.clean(URLCleaner.resolve(raw, against: base))
     }
 
-    static func unwrapImageProxy(_ url: String) -> String {
-        guard let c = URLComponents(string: url), let host = c.host?.lowercased() else { return url }
-        for p in imageProxies where host == p.host || host.hasSuffix("." + p.host) {
-            if let v = c.queryItems?.first(where: { $0.name == p.parameter })?.value, v.hasPrefix("http") { return v }
-        }
-        return url
+    /// The lead image as the body's images are written: the sanitizer's proxy and parameter rules, one table for both.
+    private static let imageRules = Sanitizer()
+
+    static func leadImage(_ raw: String?, base: String) -> String? {
+        guard let raw, !raw.isEmpty else { return nil }
+        return imageRules.imageURL(raw, baseURL: base)
     }
 
     /// A portal's link to the publisher's article (`기사원문`).

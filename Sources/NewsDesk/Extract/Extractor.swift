@@ -109,8 +109,8 @@ public struct Extractor: Sendable {
             byline: byline,
             published: published,
             updated: updated,
-            leadImage: ArticleMetadata.absolute(meta.value("og:image", "og:image:url", "twitter:image", "twitter:image:src")
-                                                ?? meta.jsonLD.image, base: page.url).map(ArticleMetadata.unwrapImageProxy),
+            leadImage: ArticleMetadata.leadImage(meta.value("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+                                                 ?? meta.jsonLD.image, base: page.url),
             description: meta.value("og:description", "description", "twitter:description") ?? meta.jsonLD.description,
             siteName: meta.value("og:site_name", "application-name") ?? meta.jsonLD.publisher ?? rule?.name,
             language: ArticleMetadata.language(meta: meta, text: content.lazy.map(\.textContent).joined()),

@@ -17,6 +17,16 @@ public struct Sanitizer: Sendable {
         rules = URLRules(policy: policy)
     }
 
+    /// One image URL as the sanitizer would write it (resolved, proxies unwrapped, resize and tracking parameters
+    /// dropped), or nil when the policy refuses it (bad scheme, beacon). The extractor uses this for lead images.
+    public func imageURL(_ raw: String, baseURL: String?) -> String? {
+        var counts = URLRules.Counts()
+        if case .url(let u) = rules.image(raw, base: baseURL, pageHost: baseURL.flatMap(URLCleaner.host(of:)), counts: &counts) {
+            return u
+        }
+        return nil
+    }
+
     /// Sanitizes a UTF-8 string. `baseURL` (http or https) resolves relative URLs; `<base href>` overrides it.
     public func sanitize(html: String, baseURL: String?) -> SanitizedHTML {
         var s = html
