@@ -36,7 +36,7 @@ public final class ArticleStore: Sendable {
                 let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
                 throw StoreError.unknownMigrations(path: path, names: applied.subtracting(known).sorted())
             }
-            try migrator.migrate(pool)
+            try Self.migrate(pool, with: migrator)
         } catch let e as StoreError {
             throw e
         } catch {
@@ -57,6 +57,24 @@ public final class ArticleStore: Sendable {
                 usleep(100_000)
             } catch {
                 throw .open(path: path, reason: String(describing: error))
+            }
+        }
+    }
+
+    /// Applies pending migrations. Two processes opening a new store at once both see "not applied" and race to
+    /// create the schema; the loser's CREATE fails once the winner commits. Each migration is one transaction, so on
+    /// failure we look again: if another process completed them, we are done; otherwise retry the rest.
+    private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                attempt += 1
+                if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                if attempt >= 20 { throw error }
+                usleep(100_000)
             }
         }
     }

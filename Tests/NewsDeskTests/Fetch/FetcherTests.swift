@@ -6,7 +6,7 @@ import TestSupport
 
 /// Fetcher tests against the loopback test server only.
 @Suite struct FetcherTests {
-    static func defaults(perHost: Int = 4, total: Double = 5, robots: Bool = false, delay: Double = 0,
+    static func defaults(perHost: Int = 4, total: Double = 20, robots: Bool = false, delay: Double = 0,
                          lowSpeedLimit: Int = 1, lowSpeedTime: Double = 5) -> FetchDefaults {
         var d = FetchDefaults.standard
         d.connectTimeout = 2
@@ -313,7 +313,9 @@ import TestSupport
         task.cancel()
         let error = await task.value
         #expect(error == .cancelled(url: s.url("/slow")))
-        #expect(Date().timeIntervalSince(start) < 5)
+        // The response would only come after 8 s: finishing well before proves the transfer was aborted (a loaded
+        // machine can take seconds to schedule the cancellation, so no tighter bound).
+        #expect(Date().timeIntervalSince(start) < 7.5)
     }
 
     @Test func perHostLimitIsObserved() async throws {
@@ -347,15 +349,15 @@ import TestSupport
         defer { s.stop() }
         s.route("/p", .text("x"))
         let f = Self.fetcher(Self.defaults(perHost: 4, delay: 0.5))
+        let start = Date()
         try await withThrowingTaskGroup(of: Void.self) { g in
             for _ in 0..<3 { g.addTask { _ = try await f.fetch(FetchRequest(url: s.url("/p"), allowNetworks: Self.loop1)) } }
             try await g.waitForAll()
         }
-        let times = s.requests(for: "/p").map(\.time).sorted()
-        #expect(times.count == 3)
-        // Starts are 0.5 s apart at the client; the server stamps arrival, which a loaded machine can delay for one
-        // request and not the next, so allow generous jitter (without the delay the gaps are a few milliseconds).
-        for (a, b) in zip(times, times.dropFirst()) { #expect(b.timeIntervalSince(a) > 0.3) }
+        #expect(s.requests(for: "/p").count == 3)
+        // Starts are spaced 0.5 s apart, so three requests take at least 1 s end to end; load can only add to that
+        // (server-side arrival stamps were too jittery on a busy machine). Without the delay this takes milliseconds.
+        #expect(Date().timeIntervalSince(start) >= 0.98)
     }
 
     @Test func fiftyParallelFetches() async throws {
