@@ -9,11 +9,11 @@ enum ArticleMetadata {
     /// Link texts that point at the publisher's original article on a portal page.
     static let originalLinkTexts: [String] = ["기사원문", "원문 기사", "원문기사", "원문 보기", "원문보기"]
 
-    static func title(rule: String?, meta: PageMetadata, document: HTMLDocument) -> String? {
+    static func title(rule: String?, meta: PageMetadata, scan: PageScan) -> String? {
         let site = meta.value("og:site_name")?.lowercased()
         if let r = rule { return r }
         if let t = meta.value("og:title", "twitter:title") ?? meta.jsonLD.headline { return stripSuffix(t, site: site, loose: false) }
-        if let h1 = (try? document.select(xpath: "//h1"))?.lazy.compactMap({ PageMetadata.clean($0.textContent) }).first { return h1 }
+        if let h1 = scan.headings.lazy.compactMap({ PageMetadata.clean($0.textContent) }).first { return h1 }
         return meta.titleTag.map { stripSuffix($0, site: site, loose: true) }
     }
 
@@ -50,10 +50,9 @@ enum ArticleMetadata {
     }
 
     /// A portal's link to the publisher's article (`기사원문`).
-    static func originalURL(document: HTMLDocument, base: String) -> String? {
-        // One cheap XPath test ("원문" or an origin class), then the exact texts in Swift.
-        let xp = "//a[@href][contains(.,'원문') or contains(@title,'원문') or contains(@class,'origin')]"
-        for a in (try? document.select(xpath: xp)) ?? [] {
+    static func originalURL(scan: PageScan, base: String) -> String? {
+        // The scan's cheap test ("원문" or an origin class), then the exact texts.
+        for a in scan.originalLinks {
             let t = a.textContent + " " + (a.attribute("title") ?? "")
             let cls = a.attribute("class") ?? ""
             if originalLinkTexts.contains(where: t.includes) || cls.includes("origin_link") || cls.includes("link_originalArticle") {
@@ -63,9 +62,8 @@ enum ArticleMetadata {
         return nil
     }
 
-    static func breadcrumbs(document: HTMLDocument) -> [String] {
-        let xp = "//*[@class or @id][contains(@class,'breadcrumb') or contains(@id,'breadcrumb') or contains(@class,'location') or contains(@class,'navi_path')]//a"
-        let found = ((try? document.select(xpath: xp)) ?? []).compactMap { PageMetadata.clean($0.textContent) }
+    static func breadcrumbs(scan: PageScan) -> [String] {
+        let found = scan.breadcrumbLinks.compactMap { PageMetadata.clean($0.textContent) }
         return found.filter { !["home", "홈"].contains($0.lowercased()) }
     }
 
@@ -124,24 +122,22 @@ enum ArticleMetadata {
     }
 
     /// Markers of the text nodes `pageLines` collects: date labels and copyright signs.
-    static let dateLabels = ["입력", "수정", "송고", "업데이트"]
-    static let copyrightSigns = ["무단", "ⓒ", "©", "opyright"]
+    static let dateLabels: [StaticString] = ["입력", "수정", "송고", "업데이트"]
+    static let copyrightSigns: [StaticString] = ["무단", "ⓒ", "©", "opyright"]
 
-    /// The page's lines that carry a date label or a copyright sign, read from the untouched tree in one XPath pass:
-    /// each matching text node's element, or its parent when the value sits in a sibling element (Naver's
-    /// `입력</span><span>2026-03-19 09:27`).
-    static func pageLines(_ document: HTMLDocument) -> (dates: String, copyright: String?) {
-        let xp = "//body//text()[" + (dateLabels + copyrightSigns).map { "contains(.,'\($0)')" }.joined(separator: " or ") + "]"
+    /// The page's lines that carry a date label or a copyright sign, from the text nodes `PageScan` found in the
+    /// untouched tree: each matching text node's element, or its parent when the value sits in a sibling element
+    /// (Naver's `입력</span><span>2026-03-19 09:27`).
+    static func pageLines(_ scan: PageScan) -> (dates: String, copyright: String?) {
         var dates: [String] = []
         var copyright: String?
-        for t in ((try? document.select(xpath: xp)) ?? []).prefix(32) {
+        for t in scan.labelledText {
             guard let p = t.parent else { continue }
-            let own = t.textContent
-            if copyright == nil, copyrightSigns.contains(where: own.includes) {
+            if copyright == nil, copyrightSigns.contains(where: t.textContains) {
                 let line = p.textContent.trimmed
                 if BoilerplateLines.classify(line) == .copyright { copyright = PageMetadata.clean(line) }
             }
-            if dateLabels.contains(where: own.includes) {
+            if dateLabels.contains(where: t.textContains) {
                 var text = p.textContent
                 if text.utf8.count < 24, let gp = p.parent { text = gp.textContent }
                 if text.utf8.count <= 400 { dates.append(text) }

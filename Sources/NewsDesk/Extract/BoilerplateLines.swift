@@ -43,8 +43,10 @@ enum BoilerplateLines {
 
     static func classify(_ raw: String) -> BoilerplateKind? {
         let line = raw.trimmed
-        guard !line.isEmpty else { return nil }
+        // Every rule is for lines of at most 160 characters (640 UTF-8 bytes): body paragraphs leave here.
+        guard !line.isEmpty, line.utf8.count <= 640 else { return nil }
         let n = line.unicodeScalars.count
+        guard n <= 160 else { return nil }
         let lower = line.lowercased()
         if n <= 160, copyrightMarkers.contains(where: lower.includes) { return .copyright }
         if n <= 80, shortCopyrightMarkers.contains(where: lower.includes) { return .copyright }

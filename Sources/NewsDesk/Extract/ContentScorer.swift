@@ -2,16 +2,30 @@
 /// Korean (a Hangul character counts 2.5), trafilatura's list of well-known body containers tried first, then the
 /// best-scoring container plus the siblings that belong to it.
 struct ContentScorer {
-    /// Well-known article containers (schema.org, WordPress, Korean CMSs), one XPath union: the match holding the most
-    /// text wins when it holds enough.
-    static let knownBodies: String = {
-        let ids = ["article-view-content-div", "articleBody", "articleText", "article_body", "article_txt", "newsEndContents", "news_body_area"]
-        let classes = ["article-body", "article_body", "article_txt", "entry-content", "news_body", "post-content", "story-body"]
-        let idTest = ids.map { "@id='\($0)'" }.joined(separator: " or ")
-        let classTest = classes.map { "contains(@class,'\($0)')" }.joined(separator: " or ")
-        // The bare attribute tests first: most elements have neither and skip the string functions.
-        return "//*[@itemprop or @id or @class][@itemprop='articleBody' or \(idTest) or \(classTest)]"
-    }()
+    /// Well-known article containers (schema.org, WordPress, Korean CMSs): the match holding the most text wins when it
+    /// holds enough.
+    static let knownBodyIDs: [StaticString] = [
+        "article-view-content-div", "articleBody", "articleText", "article_body", "article_txt", "newsEndContents", "news_body_area",
+    ]
+    static let knownBodyClasses: [StaticString] = [
+        "article-body", "article_body", "article_txt", "entry-content", "news_body", "post-content", "story-body",
+    ]
+
+    /// The elements of the document that are well-known article containers (`itemprop="articleBody"`, an id above, or
+    /// a class containing one above), in document order.
+    static func knownBodies(in document: HTMLDocument) -> [HTMLNode] {
+        var out: [HTMLNode] = []
+        document.traverse(enter: { n in
+            guard n.isElement else { return false }
+            if n.attribute("itemprop", equals: "articleBody")
+                || knownBodyIDs.contains(where: { n.attribute("id", equals: $0) })
+                || knownBodyClasses.contains(where: { n.attribute("class", contains: $0) }) {
+                out.append(n)
+            }
+            return true
+        })
+        return out
+    }
     /// Tags that never hold article text.
     static let junkTags: [String] = [
         "aside", "button", "canvas", "dialog", "footer", "form", "input", "link", "map", "menu", "meta", "nav", "noscript", "object",
@@ -22,7 +36,7 @@ struct ContentScorer {
 
     /// Picks the article nodes in `body` (already stripped of junk and unlikely containers).
     static func findContent(in body: HTMLNode, stats: NodeStats) -> [HTMLNode] {
-        let known = (try? body.document.select(xpath: knownBodies)) ?? []
+        let known = knownBodies(in: body.document)
         if let best = known.max(by: { stats[$0].weight < stats[$1].weight }), stats[best].weight >= 60 { return [best] }
         var scores: [HTMLNode: Double] = [:]
         func base(_ n: HTMLNode) -> Double {

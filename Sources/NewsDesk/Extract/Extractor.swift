@@ -50,7 +50,8 @@ public struct Extractor: Sendable {
             throw .unreadable(url: page.url, reason: error.description)
         }
         guard let body = document.body else { throw .emptyPage(url: page.url) }
-        let meta = PageMetadata(document: document)
+        let scan = PageScan(document)
+        let meta = PageMetadata(scan: scan)
         let host = URLCleaner.host(of: page.url) ?? ""
         let rule = self.rule(for: host)
 
@@ -58,10 +59,10 @@ public struct Extractor: Sendable {
         let ruleTitle = try rule?.title.map { css throws(ExtractError) in try text(css, document, page.url) } ?? nil
         let ruleByline = try rule?.byline.map { css throws(ExtractError) in try text(css, document, page.url) } ?? nil
         let ruleDate = try rule?.date.map { css throws(ExtractError) in try dateText(css, document, page.url) } ?? nil
-        let title = ArticleMetadata.title(rule: ruleTitle, meta: meta, document: document)
-        let originalURL = ArticleMetadata.originalURL(document: document, base: page.url)
-        let breadcrumbs = ArticleMetadata.breadcrumbs(document: document)
-        let lines = ArticleMetadata.pageLines(document)
+        let title = ArticleMetadata.title(rule: ruleTitle, meta: meta, scan: scan)
+        let originalURL = ArticleMetadata.originalURL(scan: scan, base: page.url)
+        let breadcrumbs = ArticleMetadata.breadcrumbs(scan: scan)
+        let lines = ArticleMetadata.pageLines(scan)
         let textDates = DateParser.labelledDates(in: (ruleDate ?? "") + "\n" + lines.dates)
 
         // The body.

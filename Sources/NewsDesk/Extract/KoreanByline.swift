@@ -56,7 +56,12 @@ enum KoreanByline {
 
     /// A dateline at the start of body text: the byline it names and how many UTF-16 units to strip.
     static func dateline(_ text: String) -> (byline: Byline, length: Int)? {
-        if let m = groups(bracketDateline, text) {
+        // Every form opens with a bracket or (English) a capital letter: skip the regular expressions otherwise.
+        guard let first = text.unicodeScalars.first(where: { !($0.value <= 0x20 || $0.value == 0xA0 || $0.value == 0x3000) })
+        else { return nil }
+        let bracketed = first == "(" || first == "[" || first == "【"
+        guard bracketed || ("A"..."Z").contains(first) else { return nil }
+        if bracketed, let m = groups(bracketDateline, text) {
             let (left, right) = (m.parts[0].trimmed, m.parts[1].trimmed)
             // `(사진=연합뉴스)` is a photo credit, not a dateline.
             if BoilerplateLines.creditOpeners.contains(where: { left.lowercased().hasPrefix($0) }) { return nil }
@@ -78,11 +83,11 @@ enum KoreanByline {
             }
             return (b, length)
         }
-        if let m = groups(agencyReporter, text), text.trimmed.hasPrefix("[") || text.trimmed.hasPrefix("【") {
+        if first == "[" || first == "【", let m = groups(agencyReporter, text) {
             return (Byline(reporters: splitNames(m.parts[1]), agency: m.parts[0],
                            raw: (text as NSString).substring(with: m.whole).trimmed), m.whole.length)
         }
-        if let m = groups(englishDateline, text) {
+        if !bracketed, text.includes("("), let m = groups(englishDateline, text) {
             return (Byline(agency: m.parts[0], raw: (text as NSString).substring(with: m.whole).trimmed),
                     m.whole.length)
         }

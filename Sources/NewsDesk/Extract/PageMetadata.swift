@@ -11,20 +11,18 @@ struct PageMetadata {
     var lang: String?
     var jsonLD = JSONLDArticle()
 
-    init(document: HTMLDocument) {
-        if let root = document.root { lang = root.attribute("lang").flatMap { $0.isEmpty ? nil : $0 } }
-        for m in (try? document.select(xpath: "//meta[@content]")) ?? [] {
+    init(scan: PageScan) {
+        lang = scan.lang
+        for m in scan.metas {
             guard let key = (m.attribute("property") ?? m.attribute("name") ?? m.attribute("itemprop") ?? m.attribute("http-equiv"))?
                 .lowercased(), let value = m.attribute("content")?.trimmed, !value.isEmpty
             else { continue }
             if meta[key] == nil { meta[key] = value }
             all[key, default: []].append(value)
         }
-        titleTag = (try? document.string(xpath: "string((//title)[1])")).flatMap(Self.clean)
-        canonical = (try? document.select(xpath: "//link[@rel='canonical'][@href]").first?.attribute("href")).flatMap(Self.clean)
-        for s in (try? document.select(xpath: "//script[@type='application/ld+json']")) ?? [] {
-            jsonLD.read(s.textContent)
-        }
+        titleTag = scan.title.flatMap(Self.clean)
+        canonical = scan.canonical.flatMap(Self.clean)
+        for text in scan.jsonLD { jsonLD.read(text) }
     }
 
     func value(_ keys: String...) -> String? {

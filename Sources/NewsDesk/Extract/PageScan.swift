@@ -1,0 +1,85 @@
+/// Everything the extractor asks of the whole untouched page, gathered in one walk of the tree: `<meta>` tags, the
+/// first `<title>`, `<link rel=canonical>`, JSON-LD blocks, `<h1>`s, candidate links to the publisher's original
+/// article, breadcrumb links, and the text nodes under `<body>` that carry a date label or a copyright sign.
+///
+/// It replaced eight XPath evaluations (each a full pass that copied every tested string); the tests are the same
+/// ones those expressions made (`contains` is a byte test, `@a='v'` exact), so the answers are too. The nodes it holds
+/// are valid until the tree changes: read them before the body is cut out.
+struct PageScan {
+    /// `<meta>` elements that have a `content` attribute, in document order.
+    var metas: [HTMLNode] = []
+    /// The text of the first `<title>`.
+    var title: String?
+    /// The `href` of the first `<link rel="canonical" href>`.
+    var canonical: String?
+    /// The `lang` of the root element.
+    var lang: String?
+    /// The text of every `<script type="application/ld+json">`.
+    var jsonLD: [String] = []
+    /// `<h1>` elements in document order.
+    var headings: [HTMLNode] = []
+    /// `<a href>` whose text or `title` mentions 원문, or whose class mentions `origin`, in document order.
+    var originalLinks: [HTMLNode] = []
+    /// `<a>` elements inside a breadcrumb container (class or id `breadcrumb`, class `location` or `navi_path`).
+    var breadcrumbLinks: [HTMLNode] = []
+    /// Text nodes under `<body>` holding a date label (`ArticleMetadata.dateLabels`) or a copyright sign, at most 32.
+    var labelledText: [HTMLNode] = []
+
+    static let maxLabelledText = 32
+
+    init(_ document: HTMLDocument) {
+        lang = document.root?.attribute("lang").flatMap { $0.isEmpty ? nil : $0 }
+        var bodyDepth = 0, crumbDepth = 0
+        var anchor: HTMLNode?
+        var anchorTaken = false
+        var containers: [Bool] = []  // per open element: is it a breadcrumb container / body
+        document.traverse(enter: { n in
+            if n.isText {
+                if bodyDepth > 0, labelledText.count < Self.maxLabelledText, Self.isLabelled(n) { labelledText.append(n) }
+                if let a = anchor, !anchorTaken, n.textContains("원문") { originalLinks.append(a); anchorTaken = true }
+                return false
+            }
+            guard n.isElement else { return false }
+            var crumb = false, body = false
+            if n.hasName("meta") {
+                if n.has("content") { metas.append(n) }
+            } else if n.hasName("a") {
+                if crumbDepth > 0 { breadcrumbLinks.append(n) }
+                if n.has("href") {
+                    anchor = n
+                    anchorTaken = n.attribute("title", contains: "원문") || n.attribute("class", contains: "origin")
+                    if anchorTaken { originalLinks.append(n) }
+                }
+            } else if n.hasName("title") {
+                if title == nil { title = n.textContent }
+            } else if n.hasName("link") {
+                if canonical == nil, n.attribute("rel", equals: "canonical"), let href = n.attribute("href") { canonical = href }
+            } else if n.hasName("script") {
+                if n.attribute("type", equals: "application/ld+json") { jsonLD.append(n.textContent) }
+            } else if n.hasName("h1") {
+                headings.append(n)
+            } else if n.hasName("body") {
+                body = true
+            }
+            if n.attribute("class", contains: "breadcrumb") || n.attribute("id", contains: "breadcrumb")
+                || n.attribute("class", contains: "location") || n.attribute("class", contains: "navi_path") {
+                crumb = true
+            }
+            if body { bodyDepth += 1 }
+            if crumb { crumbDepth += 1 }
+            containers.append(crumb)
+            containers.append(body)
+            return true
+        }, leave: { n in
+            guard n.isElement, containers.count >= 2 else { return }
+            if containers.removeLast() { bodyDepth -= 1 }
+            if containers.removeLast() { crumbDepth -= 1 }
+            if let a = anchor, a == n { anchor = nil }
+        })
+    }
+
+    /// Every marker `pageLines` looks for: the date labels and the copyright signs.
+    private static let markers = ArticleMetadata.dateLabels + ArticleMetadata.copyrightSigns
+
+    private static func isLabelled(_ n: HTMLNode) -> Bool { markers.contains(where: n.textContains) }
+}
