@@ -92,7 +92,7 @@ extension Pipeline {
             if extracted.sectionHints.isEmpty { extracted.sectionHints = item.categories }
         }
         let clean = sanitizer.sanitize(html: extracted.bodyHTML, baseURL: resource.finalURL)
-        guard !clean.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard clean.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw StageFailure(stage: "extract", message: "no article text found on \(resource.finalURL) (check the site rule for this host)")
         }
         let classification = classify(extracted, text: clean.text, url: resource.finalURL, source: source)
@@ -116,8 +116,17 @@ extension Pipeline {
         return Classification(section: fallback, confidence: 0, method: .fallback, reason: "source \(source.id) is mixed and no classifier is available: default section \(fallback)")
     }
 
+    /// `<img` tags in sanitized HTML (a byte count: Foundation's `components(separatedBy:)` bridged the whole page).
     static func imageCount(_ html: String) -> Int {
-        html.components(separatedBy: "<img").count - 1
+        var count = 0
+        html.utf8.withContiguousStorageIfAvailable { b in
+            let n = b.count
+            var i = 0
+            while i + 4 <= n {
+                if b[i] == 0x3C, b[i + 1] == 0x69, b[i + 2] == 0x6D, b[i + 3] == 0x67 { count += 1; i += 4 } else { i += 1 }
+            }
+        } ?? { count = html.components(separatedBy: "<img").count - 1 }()
+        return count
     }
 }
 

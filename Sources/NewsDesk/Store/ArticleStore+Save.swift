@@ -30,23 +30,25 @@ extension ArticleStore {
         let originalKey = originalPair?.key
         let declaredKeys = [canonicalKey, originalKey].compactMap { $0 }.filter { !seenKeys.contains($0) }
         let hash = Fingerprint.contentHash(draft.text)
-        let signature = Fingerprint.minhash(draft.text)
-        let nearCopyEligible = Fingerprint.eligible(draft.text)
+        let scalars = Fingerprint.normalizedScalars(draft.text)
+        let signature = Fingerprint.minhash(scalars: scalars)
+        let nearCopyEligible = Fingerprint.eligible(scalars: scalars)
         let searchText = SearchText(title: SearchTokenizer.indexText(title), body: SearchTokenizer.indexText(draft.text))
         let now = Date()
 
         return try writing("save \(draft.url)") { db in
             // 1. Already known under a URL of this page?
             var existing: (ArticleRecord, DuplicateMatch)?
-            if let id = try Self.articleID(forKeys: seenKeys, db), let r = try ArticleRecord.fetchOne(db, key: id) {
+            if let id = try Self.articleID(forKeys: seenKeys, db), let r = try Self.article(id: id, db) {
                 existing = (r, .url)
             }
-            if existing == nil, let id = try Self.articleID(forKeys: declaredKeys, db), let r = try ArticleRecord.fetchOne(db, key: id),
+            if existing == nil, let id = try Self.articleID(forKeys: declaredKeys, db), let r = try Self.article(id: id, db),
                r.contentHash == hash || r.title == title || Fingerprint.similarity(Fingerprint.decode(r.fingerprint), signature) >= 0.5 {
                 existing = (r, .declaredURL)
             }
             if existing == nil, !draft.text.isEmpty,
-               let r = try ArticleRecord.filter(Column("content_hash") == hash).order(Column("id")).fetchOne(db) {
+               let r = try ArticleRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1"),
+                                                  arguments: [hash]) {
                 existing = (r, .contentHash)
             }
             if existing == nil, nearCopyEligible, let (r, sim) = try Self.nearCopy(signature, db) {
@@ -73,7 +75,8 @@ extension ArticleStore {
                 throw StoreError.invalidArticle(url: draft.url, reason: "no title and no text")
             }
             var canonical = canonicalPair ?? seen[0]
-            if try ArticleRecord.filter(Column("canonical_url") == canonical.seen).fetchCount(db) > 0 { canonical = seen[0] }
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM articles WHERE canonical_url = ? LIMIT 1"),
+                                 arguments: [canonical.seen]) == true { canonical = seen[0] }
             var section = draft.classification
             var pinned = false
             if case .reimport(let pin?) = mode {
@@ -96,8 +99,8 @@ extension ArticleStore {
             try Self.link([canonical], kind: "canonical", to: id, at: now, db)
             try Self.link(seen, kind: "seen", to: id, at: now, db)
             if let originalPair { try Self.link([originalPair], kind: "original", to: id, at: now, db) }
-            if nearCopyEligible { try Self.writeBands(signature, id, db) }
-            try Self.index(id: id, searchText, db)
+            if nearCopyEligible { try Self.writeBands(signature, id, new: true, db) }
+            try Self.index(id: id, searchText, new: true, db)
             try Self.recordFeedItem(draft, id, now, db)
             try db.cachedStatement(sql: "UPDATE sources SET articles_stored = articles_stored + 1 WHERE id = ?").execute(arguments: [draft.sourceID])
             return .inserted(id: id)
@@ -109,10 +112,11 @@ extension ArticleStore {
         try reading("check known items of \(sourceID)") { db in
             var known = Set<String>()
             for item in items {
-                if try FeedItemRecord.fetchOne(db, key: ["source_id": sourceID, "item_id": item.id]) != nil {
+                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM feed_items WHERE source_id = ? AND item_id = ?"),
+                                     arguments: [sourceID, item.id]) == true {
                     known.insert(item.id)
                 } else if let k = key(for: item.link),
-                          try Int64.fetchOne(db, sql: "SELECT article_id FROM article_urls WHERE url = ?", arguments: [k]) != nil {
+                          try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM article_urls WHERE url = ?"), arguments: [k]) != nil {
                     known.insert(item.id)
                 }
             }
@@ -129,6 +133,11 @@ extension ArticleStore {
         return !path.isEmpty && (c.host == u.host || ArticleURL.portalID(canonical) != nil) && (path.count > 1 || c.query != nil)
     }
 
+    /// One article by id (a cached statement: the query interface compiled its SQL on every call).
+    static func article(id: Int64, _ db: Database) throws -> ArticleRecord? {
+        try ArticleRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM articles WHERE id = ?"), arguments: [id])
+    }
+
     static func articleID(forKeys keys: [String], _ db: Database) throws -> Int64? {
         for k in keys {
             if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM article_urls WHERE url = ?"), arguments: [k]) { return id }
@@ -137,18 +146,17 @@ extension ArticleStore {
     }
 
     static func nearCopy(_ signature: [UInt64], _ db: Database) throws -> (ArticleRecord, Double)? {
-        var candidates = Set<Int64>()
-        for (band, key) in Fingerprint.bandKeys(signature).enumerated() {
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT article_id FROM article_bands WHERE band = ? AND hash = ?"), arguments: [band, key])
-            candidates.formUnion(ids)
-        }
+        // All bands in one statement, not one query per band.
+        var arguments = StatementArguments()
+        for (band, key) in Fingerprint.bandKeys(signature).enumerated() { arguments += [band, key] }
+        let candidates = Set(try Int64.fetchAll(db.cachedStatement(sql: bandLookupSQL), arguments: arguments))
         var best: (Int64, Double)?
         for id in candidates.sorted() {
             guard let fp = try Data.fetchOne(db.cachedStatement(sql: "SELECT fingerprint FROM articles WHERE id = ?"), arguments: [id]) else { continue }
             let sim = Fingerprint.similarity(Fingerprint.decode(fp), signature)
             if sim >= Fingerprint.nearCopyThreshold, sim > (best?.1 ?? 0) { best = (id, sim) }
         }
-        guard let (id, sim) = best, let r = try ArticleRecord.fetchOne(db, key: id) else { return nil }
+        guard let (id, sim) = best, let r = try article(id: id, db) else { return nil }
         return (r, sim)
     }
 
@@ -169,14 +177,24 @@ extension ArticleStore {
         (try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(change_seq), 0) + 1 FROM articles"))) ?? 1
     }
 
-    static func writeBands(_ signature: [UInt64], _ id: Int64, _ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM article_bands WHERE article_id = ?").execute(arguments: [id])
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)")
-        for (band, key) in Fingerprint.bandKeys(signature).enumerated() { try insert.execute(arguments: [band, key, id]) }
+    /// A join from the band keys (SQLite scans the table for a row-value `IN (VALUES …)`; the join searches the key).
+    static let bandLookupSQL = "SELECT DISTINCT b.article_id FROM (VALUES "
+        + Array(repeating: "(?, ?)", count: Fingerprint.bands).joined(separator: ", ")
+        + ") AS v JOIN article_bands b ON b.band = v.column1 AND b.hash = v.column2"
+    static let bandInsertSQL = "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES "
+        + Array(repeating: "(?, ?, ?)", count: Fingerprint.bands).joined(separator: ", ")
+
+    /// The article's LSH band keys, in one statement; `new`: the article has none yet (no delete needed).
+    static func writeBands(_ signature: [UInt64], _ id: Int64, new: Bool = false, _ db: Database) throws {
+        if !new { try db.cachedStatement(sql: "DELETE FROM article_bands WHERE article_id = ?").execute(arguments: [id]) }
+        var arguments = StatementArguments()
+        for (band, key) in Fingerprint.bandKeys(signature).enumerated() { arguments += [band, key, id] }
+        try db.cachedStatement(sql: bandInsertSQL).execute(arguments: arguments)
     }
 
-    static func index(id: Int64, _ search: SearchText, _ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM article_search WHERE rowid = ?").execute(arguments: [id])
+    /// The article's search row; `new`: no row to replace yet.
+    static func index(id: Int64, _ search: SearchText, new: Bool = false, _ db: Database) throws {
+        if !new { try db.cachedStatement(sql: "DELETE FROM article_search WHERE rowid = ?").execute(arguments: [id]) }
         try db.cachedStatement(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)")
             .execute(arguments: [id, search.title, search.body])
     }

@@ -26,6 +26,11 @@ public final class ArticleStore: Sendable {
         config.prepareDatabase { db in
             // WAL + NORMAL: a committed transaction survives a killed process (not necessarily a power cut).
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoint every ~16 MB of WAL instead of SQLite's 4 MB: each checkpoint syncs the database file inside
+            // some article's write transaction (a tenth of an ingest's write time at the default); the WAL file is
+            // cut back to 64 MB after a checkpoint.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
+            try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }
         pool = try Self.openPool(path: path, configuration: config)
         do {

@@ -21,42 +21,83 @@ public enum Fingerprint {
     /// Lowercased letters and digits only: whitespace, punctuation and markup differences do not count.
     static func normalizedScalars(_ text: String) -> [UInt32] {
         var out = [UInt32]()
-        out.reserveCapacity(text.unicodeScalars.count)
-        for s in text.unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
-            if s.value < 0x80, s.value >= 0x41, s.value <= 0x5A { out.append(s.value + 0x20) } else { out.append(s.value) }
+        out.reserveCapacity(text.utf8.count / 2)
+        for s in text.unicodeScalars {
+            let v = s.value
+            // ASCII and Hangul syllables (most of what we store) without the Unicode property lookup.
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A { out.append(v + 0x20) } else if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) { out.append(v) }
+            } else if v >= 0xAC00 && v <= 0xD7A3 {
+                out.append(v)
+            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
+                out.append(v)
+            }
         }
         return out
     }
 
-    /// SHA-256 (hex) of the text with runs of whitespace collapsed and the ends trimmed.
+    /// SHA-256 (hex) of the text with runs of whitespace collapsed to one space and the ends trimmed.
     public static func contentHash(_ text: String) -> String {
-        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return ByteEncoding.hex(SHA256Hash.hash(collapsed.utf8))
+        var sha = SHA256Hash()
+        var pendingSpace = false, started = false
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4096)
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x80 && s.properties.isWhitespace) {
+                pendingSpace = started
+                continue
+            }
+            if pendingSpace { buffer.append(0x20); pendingSpace = false }
+            started = true
+            if v < 0x80 {
+                buffer.append(UInt8(v))
+            } else if v < 0x800 {
+                buffer.append(UInt8(0xC0 | (v >> 6))); buffer.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                buffer.append(UInt8(0xE0 | (v >> 12))); buffer.append(UInt8(0x80 | ((v >> 6) & 0x3F))); buffer.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                buffer.append(UInt8(0xF0 | (v >> 18))); buffer.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                buffer.append(UInt8(0x80 | ((v >> 6) & 0x3F))); buffer.append(UInt8(0x80 | (v & 0x3F)))
+            }
+            if buffer.count >= 4000 { sha.update(buffer); buffer.removeAll(keepingCapacity: true) }
+        }
+        sha.update(buffer)
+        return ByteEncoding.hex(sha.finalize())
     }
 
     /// The MinHash signature of the text (all `UInt64.max` for a text with no shingle).
-    public static func minhash(_ text: String) -> [UInt64] {
-        let scalars = normalizedScalars(text)
+    public static func minhash(_ text: String) -> [UInt64] { minhash(scalars: normalizedScalars(text)) }
+
+    /// The MinHash signature of already normalized scalars.
+    static func minhash(scalars: [UInt32]) -> [UInt64] {
         var sig = [UInt64](repeating: .max, count: count)
         guard scalars.count >= shingle else { return sig }
-        for start in 0...(scalars.count - shingle) {
-            var h: UInt64 = 0xcbf29ce484222325
-            for i in start..<(start + shingle) {
-                h = (h ^ UInt64(scalars[i])) &* 0x100000001b3
-            }
-            for j in 0..<count {
-                var x = h &+ seeds[j]
-                x = (x ^ (x >> 33)) &* 0xff51afd7ed558ccd
-                x = (x ^ (x >> 33)) &* 0xc4ceb9fe1a85ec53
-                x ^= x >> 33
-                if x < sig[j] { sig[j] = x }
+        seeds.withUnsafeBufferPointer { seed in
+            sig.withUnsafeMutableBufferPointer { out in
+                scalars.withUnsafeBufferPointer { sc in
+                    for start in 0...(sc.count - shingle) {
+                        var h: UInt64 = 0xcbf29ce484222325
+                        for i in start..<(start + shingle) {
+                            h = (h ^ UInt64(sc[i])) &* 0x100000001b3
+                        }
+                        for j in 0..<count {
+                            var x = h &+ seed[j]
+                            x = (x ^ (x >> 33)) &* 0xff51afd7ed558ccd
+                            x = (x ^ (x >> 33)) &* 0xc4ceb9fe1a85ec53
+                            x ^= x >> 33
+                            out[j] = min(out[j], x)
+                        }
+                    }
+                }
             }
         }
         return sig
     }
 
     /// Whether a text is long enough for near-copy matching.
-    static func eligible(_ text: String) -> Bool { normalizedScalars(text).count >= minimumLength }
+    static func eligible(_ text: String) -> Bool { eligible(scalars: normalizedScalars(text)) }
+    static func eligible(scalars: [UInt32]) -> Bool { scalars.count >= minimumLength }
 
     /// The estimated Jaccard similarity of two signatures (fraction of equal positions).
     public static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {

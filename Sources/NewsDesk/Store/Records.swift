@@ -121,6 +121,50 @@ extension ArticleRecord {
         changeSeq = row["change_seq"]
     }
 
+    /// Writes the row without the Codable/snake-case machinery (it was a tenth of an ingest's write transaction); the
+    /// values are the ones the Codable encoder wrote: dates as GRDB's date text, arrays as JSON.
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["canonical_url"] = canonicalUrl
+        container["original_url"] = originalUrl
+        container["source_id"] = sourceId
+        container["section"] = section
+        container["section_pinned"] = sectionPinned
+        container["confidence"] = confidence
+        container["classification_method"] = classificationMethod
+        container["reason"] = reason
+        container["title"] = title
+        container["byline_reporters"] = try Self.json(bylineReporters, column: "byline_reporters")
+        container["byline_agency"] = bylineAgency
+        container["byline_emails"] = try Self.json(bylineEmails, column: "byline_emails")
+        container["byline_raw"] = bylineRaw
+        container["published"] = published
+        container["updated"] = updated
+        container["fetched_at"] = fetchedAt
+        container["changed_at"] = changedAt
+        container["attribution"] = attribution
+        container["lead_image"] = leadImage
+        container["description"] = description
+        container["site_name"] = siteName
+        container["language"] = language
+        container["keywords"] = try Self.json(keywords, column: "keywords")
+        container["html"] = html
+        container["text"] = text
+        container["content_hash"] = contentHash
+        container["fingerprint"] = fingerprint
+        container["image_count"] = imageCount
+        container["extractor"] = extractor
+        container["revision"] = revision
+        container["change_seq"] = changeSeq
+    }
+
+    /// A string array as JSON text, with GRDB's JSON encoder for the column (`[]` without it).
+    private static func json(_ array: [String], column: String) throws -> String {
+        if array.isEmpty { return "[]" }
+        let data = try databaseJSONEncoder(for: column).encode(array)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// A JSON array of strings as stored by the Codable encoder (`[]` is the common case and skips the parser).
     private static func strings(_ json: String?, column: String) throws -> [String] {
         guard let json, json != "[]", !json.isEmpty else { return [] }

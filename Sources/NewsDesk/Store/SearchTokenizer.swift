@@ -16,9 +16,9 @@ enum SearchTokenizer {
     }
 
     /// A token run: CJK scalars or other letters/digits.
-    private enum Run { case cjk([Unicode.Scalar]), word([Unicode.Scalar]) }
+    enum Run { case cjk([Unicode.Scalar]), word([Unicode.Scalar]) }
 
-    private static func runs(_ text: String) -> [Run] {
+    static func runs(_ text: String) -> [Run] {
         var out: [Run] = []
         var current: [Unicode.Scalar] = []
         var currentIsCJK = false
@@ -41,7 +41,7 @@ enum SearchTokenizer {
         return out
     }
 
-    private static func tokens(_ run: Run) -> [String] {
+    static func tokens(_ run: Run) -> [String] {
         switch run {
         case .word(let s):
             var str = ""
@@ -64,7 +64,48 @@ enum SearchTokenizer {
 
     /// The text stored in the index for `text`.
     static func indexText(_ text: String) -> String {
-        runs(text).flatMap(tokens).joined(separator: " ")
+        // One pass, straight into the output (the same tokens as `runs` + `tokens`, without an array per run).
+        var out = String.UnicodeScalarView()
+        var previousCJK: Unicode.Scalar?  // the last scalar of the current CJK run
+        var cjkLength = 0                 // scalars in the current CJK run
+        var inWord = false
+        func separate() { if !out.isEmpty { out.append(" ") } }
+        for s in text.unicodeScalars {
+            if isCJK(s) {
+                inWord = false
+                if let p = previousCJK {
+                    // Each new scalar closes a bigram with the one before; a lone scalar is written at the run's end.
+                    separate()
+                    out.append(p)
+                    out.append(s)
+                }
+                previousCJK = s
+                cjkLength += 1
+                continue
+            }
+            if cjkLength == 1, let p = previousCJK { separate(); out.append(p) }
+            previousCJK = nil
+            cjkLength = 0
+            if isWordScalar(s) {
+                if !inWord { separate(); inWord = true }
+                if s.value < 0x80 {
+                    out.append(s.value >= 0x41 && s.value <= 0x5A ? Unicode.Scalar(UInt8(s.value + 0x20)) : s)
+                } else {
+                    out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                }
+            } else {
+                inWord = false
+            }
+        }
+        if cjkLength == 1, let p = previousCJK { separate(); out.append(p) }
+        return String(out)
+    }
+
+    /// Letters and digits that are not CJK (ASCII without the property lookup).
+    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     /// A parsed query: an FTS5 MATCH expression, and the words that need a substring scan instead.
