@@ -50,7 +50,7 @@ enum BoilerplateLines {
         let lower = line.lowercased()
         if n <= 160, copyrightMarkers.contains(where: lower.includes) { return .copyright }
         if n <= 80, shortCopyrightMarkers.contains(where: lower.includes) { return .copyright }
-        if n <= 160, tipMarkers.contains(where: lower.includes), lower.includes("제보") || lower.includes("jebo") { return .tip }
+        if n <= 160, lower.includes("제보") || lower.includes("jebo"), tipMarkers.contains(where: lower.includes) { return .tip }
         if n <= 90, let f = line.unicodeScalars.first, "▶☞▷►■◆".unicodeScalars.contains(f),
            promoMarkers.contains(where: lower.includes) { return .promo }
         if n <= 70, isPhotoCredit(lower) { return .photoCredit }

@@ -70,7 +70,7 @@ public struct Extractor: Sendable {
         var extractorName = "generic"
         if let rule, let css = rule.content {
             let sel = try selector(css, page.url)
-            let found = ((try? document.select(xpath: sel.xpath)) ?? []).filter { NodeText.weight($0.textContent) > 0 || !$0.descendants(where: { $0.hasName("img") }).isEmpty }
+            let found = ((try? sel.select(in: document)) ?? []).filter { NodeText.weight($0.textContent) > 0 || !$0.descendants(where: { $0.hasName("img") }).isEmpty }
             // Keep only outermost matches.
             content = found.filter { n in !found.contains { $0 != n && $0.contains(n) } }
             if !content.isEmpty {
@@ -78,7 +78,8 @@ public struct Extractor: Sendable {
                 for r in rule.remove {
                     let rs = try selector(r, page.url)
                     for root in content {
-                        for n in (try? document.select(xpath: rs.relativeXPath, from: root)) ?? [] { n.remove() }
+                        // Outermost matches only: removing an element frees whatever matched inside it.
+                        for n in (try? rs.select(below: root, outermost: true)) ?? [] { n.remove() }
                     }
                 }
                 for root in content { BodyCleaner.stripJunk(root, unlikely: false) }
@@ -135,14 +136,14 @@ public struct Extractor: Sendable {
 
     private func text(_ css: String, _ document: HTMLDocument, _ url: String) throws(ExtractError) -> String? {
         let sel = try selector(css, url)
-        let found = (try? document.select(xpath: sel.xpath)) ?? []
+        let found = (try? sel.select(in: document)) ?? []
         return found.lazy.compactMap { PageMetadata.clean($0.textContent) }.first
     }
 
     /// A date element's machine value (`datetime`, `data-date-time`) or its text, all matches joined.
     private func dateText(_ css: String, _ document: HTMLDocument, _ url: String) throws(ExtractError) -> String? {
         let sel = try selector(css, url)
-        let found = (try? document.select(xpath: sel.xpath)) ?? []
+        let found = (try? sel.select(in: document)) ?? []
         let parts = found.compactMap { n in n.attribute("datetime") ?? n.attribute("data-date-time") ?? PageMetadata.clean(n.textContent) }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }

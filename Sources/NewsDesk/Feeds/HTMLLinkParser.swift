@@ -20,7 +20,7 @@ struct HTMLLinkParser {
     func drafts(_ finisher: inout FeedItemFinisher) throws(FeedError) -> [FeedItemDraft] {
         let nodes: [HTMLNode]
         do {
-            nodes = try document.select(xpath: selector.xpath)
+            nodes = try selector.select(in: document)
         } catch {
             throw .invalidSelector(url: pageURL, selector: selector.source)
         }

@@ -40,11 +40,16 @@ extension HTMLNode {
     /// Calls `body` with the NUL-terminated UTF-8 value of attribute `name` (nil when absent), read in place when
     /// libxml2 holds it as one text node (the usual case) and copied only otherwise.
     func withAttribute<R>(_ name: StaticString, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+        withAttribute(cName: Self.cString(name), body)
+    }
+
+    /// `withAttribute` for a NUL-terminated lowercase name.
+    func withAttribute<R>(cName name: UnsafePointer<CChar>, _ body: (UnsafePointer<CChar>?) -> R) -> R {
         guard isElement else { return body(nil) }
         var a = ptr.pointee.properties
         while let attr = a {
             if let n = attr.pointee.name,
-               strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), Self.cString(name)) == 0 {
+               strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), name) == 0 {
                 if let t = attr.pointee.children, t.pointee.next == nil, t.pointee.type == XML_TEXT_NODE, let c = t.pointee.content {
                     return body(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))
                 }
@@ -57,6 +62,12 @@ extension HTMLNode {
             a = attr.pointee.next
         }
         return body(nil)
+    }
+
+    /// Whether the element's name is the NUL-terminated lowercase `name`.
+    func hasName(cName name: UnsafePointer<CChar>) -> Bool {
+        guard let n = ptr.pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), name) == 0
     }
 
     /// Whether the element has attribute `name` (no allocation).

@@ -9,6 +9,8 @@ public struct Selector: Sendable, Equatable, CustomStringConvertible {
     public let xpath: String
     /// XPath matching below a context node.
     public let relativeXPath: String
+    /// The CSS form compiled for matching in Swift; nil for selectors written as XPath.
+    let compiled: CompiledSelector?
 
     public var description: String { source }
 
@@ -26,14 +28,35 @@ public struct Selector: Sendable, Equatable, CustomStringConvertible {
         if t.hasPrefix("/") || t.hasPrefix("(") || t.hasPrefix("./") {
             xpath = t
             relativeXPath = t.hasPrefix("/") && !t.hasPrefix("//") ? t : (t.hasPrefix("//") ? "." + t : t)
+            compiled = nil
             return
         }
         var groups: [String] = []
+        var alternatives: [CompiledSelector.Complex] = []
+        var native = true
         for part in Self.splitGroups(t) {
-            groups.append(try Self.compileOne(part, whole: text))
+            let (x, c) = try Self.compileOne(part, whole: text)
+            groups.append(x)
+            if let c { alternatives.append(c) } else { native = false }
         }
         xpath = groups.map { "//" + $0 }.joined(separator: " | ")
         relativeXPath = groups.map { ".//" + $0 }.joined(separator: " | ")
+        compiled = native ? CompiledSelector(alternatives: alternatives) : nil
+    }
+
+    /// The matching elements of the document, in document order.
+    public func select(in document: HTMLDocument) throws(HTMLError) -> [HTMLNode] {
+        if let compiled { return compiled.select(in: document) }
+        return try document.select(xpath: xpath)
+    }
+
+    /// The matching elements below `root` (not `root` itself), in document order. With `outermost`, elements inside
+    /// another match are left out, so that removing every result is safe.
+    public func select(below root: HTMLNode, outermost: Bool = false) throws(HTMLError) -> [HTMLNode] {
+        if let compiled { return compiled.select(in: root.document, below: root, outermost: outermost) }
+        let found = try root.document.select(xpath: relativeXPath, from: root)
+        guard outermost else { return found }
+        return found.filter { n in !found.contains { $0 != n && $0.contains(n) } }
     }
 
     private static func splitGroups(_ s: String) -> [String] {
@@ -55,10 +78,14 @@ public struct Selector: Sendable, Equatable, CustomStringConvertible {
         return parts
     }
 
-    private static func compileOne(_ s: String, whole: String) throws(ParseError) -> String {
+    /// One group: its XPath, and its compiled form unless it uses something only XPath expresses exactly.
+    private static func compileOne(_ s: String, whole: String) throws(ParseError) -> (String, CompiledSelector.Complex?) {
         let chars = Array(s)
         var i = 0
         var steps: [String] = []
+        var native: [CompiledSelector.Step] = []
+        var nativeOK = true
+        func c(_ s: String) -> [CChar] { Array(s.utf8CString) }
         var pendingAxis = ""  // "" first, "//" descendant, "/" child
 
         func isNameChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "-" || c == "_" }
@@ -84,6 +111,7 @@ public struct Selector: Sendable, Equatable, CustomStringConvertible {
             guard i < chars.count else { break }
             var tag = "*"
             var preds: [String] = []
+            var tests: [CompiledSelector.AttributeTest] = []
             if chars[i] == "*" { i += 1 } else if isNameChar(chars[i]) { tag = readName().lowercased() }
             loop: while i < chars.count {
                 switch chars[i] {
@@ -92,11 +120,13 @@ public struct Selector: Sendable, Equatable, CustomStringConvertible {
                     let n = readName()
                     guard !n.isEmpty else { throw ParseError(selector: whole, reason: "'#' without an id") }
                     preds.append("@id=\(xq(n))")
+                    tests.append(.init(name: c("id"), op: .equals, value: c(n)))
                 case ".":
                     i += 1
                     let n = readName()
                     guard !n.isEmpty else { throw ParseError(selector: whole, reason: "'.' without a class name") }
                     preds.append("contains(concat(' ',normalize-space(@class),' '),' \(n) ')")
+                    tests.append(.init(name: c("class"), op: .word, value: c(n)))
                 case "[":
                     i += 1
                     let attr = readName().lowercased()
@@ -116,6 +146,16 @@ public struct Selector: Sendable, Equatable, CustomStringConvertible {
                     }
                     guard i < chars.count, chars[i] == "]" else { throw ParseError(selector: whole, reason: "missing ']'") }
                     i += 1
+                    let kind: CompiledSelector.AttributeTest.Op? = switch op {
+                    case "": .exists
+                    case "=": .equals
+                    case "^=": .prefix
+                    case "$=": .suffix
+                    case "*=": .contains
+                    case "~=": value.contains(where: \.isWhitespace) ? nil : .word
+                    default: nil
+                    }
+                    if let kind { tests.append(.init(name: c(attr), op: kind, value: c(value))) } else { nativeOK = false }
                     switch op {
                     case "": preds.append("@\(attr)")
                     case "=": preds.append("@\(attr)=\(xq(value))")
@@ -133,9 +173,10 @@ public struct Selector: Sendable, Equatable, CustomStringConvertible {
             }
             let step = tag + preds.map { "[\($0)]" }.joined()
             steps.append((steps.isEmpty ? "" : (pendingAxis.isEmpty ? "//" : pendingAxis)) + step)
+            native.append(.init(combinator: pendingAxis == "/" ? .child : .descendant, tag: tag == "*" ? nil : c(tag), tests: tests))
             pendingAxis = ""
         }
         guard !steps.isEmpty else { throw ParseError(selector: whole, reason: "empty selector") }
-        return steps.joined()
+        return (steps.joined(), nativeOK ? CompiledSelector.Complex(steps: native) : nil)
     }
 }
