@@ -100,7 +100,7 @@ extension ArticleStore {
             try Self.link(seen, kind: "seen", to: id, at: now, db)
             if let originalPair { try Self.link([originalPair], kind: "original", to: id, at: now, db) }
             if nearCopyEligible { try Self.writeBands(signature, id, new: true, db) }
-            try Self.index(id: id, searchText, new: true, db)
+            try Self.index(id: id, searchText, replacing: nil, db)
             try Self.recordFeedItem(draft, id, now, db)
             try db.cachedStatement(sql: "UPDATE sources SET articles_stored = articles_stored + 1 WHERE id = ?").execute(arguments: [draft.sourceID])
             return .inserted(id: id)
@@ -192,9 +192,13 @@ extension ArticleStore {
         try db.cachedStatement(sql: bandInsertSQL).execute(arguments: arguments)
     }
 
-    /// The article's search row; `new`: no row to replace yet.
-    static func index(id: Int64, _ search: SearchText, new: Bool = false, _ db: Database) throws {
-        if !new { try db.cachedStatement(sql: "DELETE FROM article_search WHERE rowid = ?").execute(arguments: [id]) }
+    /// The article's search row. The index is contentless: replacing a row means handing FTS5 the values it indexed
+    /// (`old`, recomputed from the stored title and text, which `indexText` maps the same way every time).
+    static func index(id: Int64, _ search: SearchText, replacing old: SearchText?, _ db: Database) throws {
+        if let old {
+            try db.cachedStatement(sql: "INSERT INTO article_search (article_search, rowid, title, body) VALUES ('delete', ?, ?, ?)")
+                .execute(arguments: [id, old.title, old.body])
+        }
         try db.cachedStatement(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)")
             .execute(arguments: [id, search.title, search.body])
     }
@@ -259,7 +263,7 @@ extension ArticleStore {
             try db.execute(sql: "DELETE FROM article_bands WHERE article_id = ?", arguments: [id])
         }
         let indexed = new.title == title ? search : SearchText(title: SearchTokenizer.indexText(new.title), body: search.body)
-        try index(id: id, indexed, db)
+        try index(id: id, indexed, replacing: SearchText(title: SearchTokenizer.indexText(old.title), body: SearchTokenizer.indexText(old.text)), db)
         return .revised(id: id, revision: new.revision, changes: changes)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import NewsDesk
 
@@ -34,6 +35,29 @@ struct SearchTests {
         let hits = try t.store.search(c.query)
         #expect(hits.map(\.title).sorted() == c.expected.map { $0 == "칩" ? "AI 칩 공개" : $0 }.sorted())
         if let first = hits.first { #expect(first.snippet?.isEmpty == false) }
+    }
+
+    /// A store made before the contentless index (v1's FTS table with its own copy of the text) is re-indexed by the
+    /// v2 migration, and search and revisions work on it afterwards.
+    @Test func v1StoreIsReindexedByTheContentlessMigration() throws {
+        let t = try TempStore()
+        _ = try t.store.save(draft(url: "https://it.example.com/1", title: "AI 칩 공개", text: Texts.chip))
+        let path = t.dir.appendingPathComponent("test.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: """
+                DROP TABLE article_search;
+                CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+                INSERT INTO article_search (rowid, title, body) SELECT id, title, text FROM articles;
+                DELETE FROM grdb_migrations WHERE identifier = 'v2-contentless-search';
+                """)
+        }
+        try queue.close()
+        let reopened = try ArticleStore(path: path)
+        #expect(try reopened.search("반도체").count == 1)  // a bigram match: only the re-indexed form has it
+        _ = try reopened.save(draft(url: "https://it.example.com/1", title: "AI 칩 공개", text: Texts.weather), mode: .reimport(pinSection: nil))
+        #expect(try reopened.search("반도체").isEmpty)
+        #expect(try reopened.search("기상청").count == 1)
     }
 
     @Test func searchFollowsRevisions() throws {
