@@ -22,7 +22,7 @@ enum ArticleMetadata {
     static func stripSuffix(_ title: String, site: String?, loose: Bool) -> String {
         var t = title
         for _ in 0..<2 {
-            guard let sep = titleSeparators.compactMap({ t.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound })
+            guard let sep = titleSeparators.compactMap({ t.lastRange(of: $0) }).max(by: { $0.lowerBound < $1.lowerBound })
             else { break }
             let head = String(t[..<sep.lowerBound]), tail = String(t[sep.upperBound...]).lowercased()
             let named = (site.map { tail.includes($0) || $0.includes(tail) } ?? false) || knownSuffixes.contains(where: tail.includes)

@@ -34,3 +34,31 @@ extension String {
         return String(Substring(s[first...last]))
     }
 }
+
+extension String {
+    /// The range of the last occurrence of `needle` (compared as UTF-8 bytes, so a match always starts and ends on
+    /// scalar boundaries); Foundation's backwards `range(of:)` bridged every title through NSString.
+    func lastRange(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var h = self, n = needle
+        let offset: Int? = h.withUTF8 { hb in
+            n.withUTF8 { nb in
+                let hc = hb.count, nc = nb.count
+                guard hc >= nc else { return nil }
+                var i = hc - nc
+                while i >= 0 {
+                    if hb[i] == nb[0] {
+                        var j = 1
+                        while j < nc && hb[i + j] == nb[j] { j += 1 }
+                        if j == nc { return i }
+                    }
+                    i -= 1
+                }
+                return nil
+            }
+        }
+        guard let offset else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+}

@@ -84,7 +84,7 @@ extension Pipeline {
             throw StageFailure(stage: "extract", message: error.description)
         }
         if let item {
-            if extracted.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { extracted.title = item.title }
+            if extracted.title.trimmed.isEmpty { extracted.title = item.title }
             if extracted.published == nil { extracted.published = item.published }
             if extracted.updated == nil { extracted.updated = item.updated }
             if extracted.leadImage == nil { extracted.leadImage = item.imageURL }

@@ -14,7 +14,7 @@ extension ArticleStore {
         guard let urlKey = key(for: draft.url), let urlDisplay = display(for: draft.url) else {
             throw .invalidArticle(url: draft.url, reason: "not an absolute http(s) URL")
         }
-        let title = draft.extracted.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = draft.extracted.title.trimmed
         var seen: [URLPair] = [URLPair(key: urlKey, seen: urlDisplay)]
         for u in draft.seenURLs { if let k = key(for: u), let d = display(for: u), !seen.contains(where: { $0.key == k }) { seen.append(URLPair(key: k, seen: d)) } }
         let seenKeys = seen.map(\.key)

@@ -56,3 +56,17 @@ import Testing
         #expect(lead.count <= 300 && lead.count > 225 && !lead.hasSuffix(" ") && lead.hasPrefix("단어"))
     }
 }
+
+@Suite struct StringFastPathTests {
+    @Test func lastRangeMatchesFoundation() {
+        let rows: [(String, String)] = [
+            ("제목 - 사이트 - 네이버 뉴스", " - "), ("Title | BBC News", " | "), ("없음", " - "), ("a – b – c", " – "),
+            ("", " - "), (" - ", " - "), ("끝 · ", " · "), ("x", "xx"),
+        ]
+        for (h, n) in rows {
+            let ours = h.lastRange(of: n).map { h.distance(from: h.startIndex, to: $0.lowerBound) }
+            let foundation = h.range(of: n, options: .backwards).map { h.distance(from: h.startIndex, to: $0.lowerBound) }
+            #expect(ours == foundation, "\(h) / \(n)")
+        }
+    }
+}
