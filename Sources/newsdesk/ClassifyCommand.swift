@@ -133,12 +133,10 @@ struct ClassifyTrain: AsyncParsableCommand {
     @Option(help: "Passes over the data.") var epochs = 6
     @Option(help: "SGD step.") var learningRate: Float = 2.0
     @Option(help: "Class balance, 0 (none) … 1 (inverse class size).") var balance = 0.0
-    @Option(help: "Weight storage: int8, int16 or float32.") var quantize = "int8"
     @Flag(inversion: .prefixedNo, help: "Weight features by inverse document frequency.") var idf = true
 
     func run() async throws {
         guard fromStore || !data.files.isEmpty else { throw ValidationError("classify train: pass --data FILE (CSV or JSON Lines) or --from-store") }
-        guard let q = TextModel.Quantization(rawValue: quantize) else { throw ValidationError("--quantize must be int8, int16 or float32") }
         var examples = try data.load(heldOut: false)
         if fromStore {
             let path = db ?? "newsdesk.sqlite"
@@ -152,10 +150,10 @@ struct ClassifyTrain: AsyncParsableCommand {
             + (data.holdout > 0 ? " without every \(data.holdout)th row" : "") + ", \(examples.count) examples, \(epochs) epochs"
         let start = Date()
         let model = try TextModelTrainer.train(examples, options: options, notes: notes)
-        try model.save(to: out, quantization: q)
+        try model.save(to: out)
         let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
         print("trained \(model.labels.joined(separator: ", ")) on \(examples.count) examples in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
-        print("wrote \(out) (\(size) bytes, \(q.rawValue))")
+        print("wrote \(out) (\(size) bytes)")
     }
 }
 

@@ -39,21 +39,50 @@ func tinyModel() throws -> TextModel {
         #expect(try tinyModel().serialized() == tinyModel().serialized())
     }
 
-    @Test(arguments: TextModel.Quantization.allCases)
-    func saveLoadRoundTrip(_ q: TextModel.Quantization) throws {
+    @Test func saveLoadRoundTrip() throws {
         let model = try tinyModel()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("classify-\(q.rawValue)-\(UUID().uuidString).ndcm").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("classify-\(UUID().uuidString).ndcm").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try model.save(to: path, quantization: q)
+        try model.save(to: path)
         let loaded = try TextModel.load(path: path)
         #expect(loaded.labels == model.labels)
         #expect(loaded.features == model.features)
+        #expect(loaded.serialized() == model.serialized())
+        // The file holds the in-memory rows byte for byte: 2^12 buckets × 4 bytes (3 labels + idf).
+        #expect(loaded.rowStride == 4 && loaded.rows.count == 4096 * 4)
         for e in tinyExamples.prefix(20) {
-            // Weights round-trip exactly in float32; idf is always stored as 8 bits.
-            let a = model.probabilities(of: e.text), b = loaded.probabilities(of: e.text)
-            #expect(a.first?.label == b.first?.label)
-            #expect(abs((a.first?.probability ?? 0) - (b.first?.probability ?? 0)) < (q == .float32 ? 1e-3 : 0.02))
+            #expect(model.probabilities(of: e.text) == loaded.probabilities(of: e.text))
         }
+    }
+
+    /// Row stride per label count: labels + idf byte, rounded up to a power of two.
+    @Test(arguments: [(1, 2), (2, 4), (3, 4), (4, 8), (7, 8), (8, 16), (12, 16)])
+    func rowStride(_ labels: Int, _ stride: Int) {
+        #expect(TextModel.rowStride(labels: labels) == stride)
+    }
+
+    /// The fused scorer (`logits`) agrees with the sparse vector the trainer sees, for 2 to 9 labels.
+    @Test(arguments: [2, 3, 4, 7, 8, 9])
+    func fusedScoresMatchSparseVector(_ k: Int) throws {
+        let features = FeatureSettings(bucketBits: 10)
+        let buckets = 1 << features.bucketBits
+        var rng = SplitMix64(seed: UInt64(k))
+        let weights = (0..<(buckets * k)).map { _ in Float(Int(rng.next() % 2001) - 1000) / 1000 }
+        let idf = (0..<buckets).map { _ in 1 + Float(rng.next() % 1000) / 200 }
+        let model = TextModel(labels: (0..<k).map { "l\($0)" }, features: features, notes: "", weights: weights,
+                              biases: (0..<k).map { Float($0) / 10 }, idf: idf)
+        let text = "삼성전자 3나노 반도체 양산… Apple iPhone 출시 출시 출시"
+        var scratch = FeatureHasher.Scratch()
+        // The reference: the dequantized row weights and idf bytes over the trainer's sparse vector.
+        let idfBytes = (0..<buckets).map { Float(UInt8(bitPattern: model.rows[$0 * model.rowStride + k])) }
+        model.hasher.vectorize(text, scratch: &scratch, idf: idfBytes)
+        var expected = model.biases
+        for (i, x) in zip(scratch.vector.indices, scratch.vector.values) {
+            for j in 0..<k { expected[j] += x * Float(model.rows[Int(i) * model.rowStride + j]) * model.scales[j] }
+        }
+        var got = [Float](repeating: 0, count: k)
+        got.withUnsafeMutableBufferPointer { model.logits(of: text, into: $0) }
+        for j in 0..<k { #expect(abs(got[j] - expected[j]) < 1e-4, "label \(j): \(got[j]) vs \(expected[j])") }
     }
 
     @Test func wrongOrCorruptFilesAreClearErrors() throws {
@@ -69,6 +98,10 @@ func tinyModel() throws -> TextModel {
         }
         #expect(throws: ClassifyError.self) { try TextModel(bytes: Array(good.prefix(40)), path: "x") }
         #expect(throws: ClassifyError.self) { try TextModel.load(path: "/nonexistent/model.ndcm") }
+        var v1 = good
+        v1[8] = 1  // a version 1 file (separate weight matrix and idf) is refused, with what to do
+        #expect(throws: ClassifyError.unsupportedModelVersion(path: "x", found: 1, supported: 2)) { try TextModel(bytes: v1, path: "x") }
+        #expect(ClassifyError.unsupportedModelVersion(path: "x", found: 1, supported: 2).description.contains("retrain"))
         #expect(ClassifyError.corruptModel(path: "m", detail: "checksum mismatch").description.contains("retrain"))
     }
 
