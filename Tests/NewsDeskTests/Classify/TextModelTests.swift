@@ -117,4 +117,46 @@ func tinyModel() throws -> TextModel {
         FeatureHasher.normalize("apple 1999 신제품", into: &b)
         #expect(a == b)
     }
+
+    /// The scalar-by-scalar normalization the UTF-8 decoder must reproduce.
+    static func referenceNormalize(_ text: String) -> [UInt32] {
+        var out: [UInt32] = [0x20]
+        for s in text.unicodeScalars {
+            let v = s.value, p = s.properties
+            var m: UInt32
+            if v >= 0x41 && v <= 0x5A { m = v + 32 }
+            else if (v >= 0x61 && v <= 0x7A) || (v >= 0xAC00 && v <= 0xD7A3) { m = v }
+            else if v >= 0x30 && v <= 0x39 { m = 0x30 }
+            else if v < 0x80 { m = 0x20 }
+            else if p.isAlphabetic { m = p.changesWhenLowercased ? (p.lowercaseMapping.unicodeScalars.first?.value ?? v) : v }
+            else if p.numericType != nil { m = 0x30 }
+            else { m = 0x20 }
+            if m == 0x20 && out.last == 0x20 { continue }
+            out.append(m)
+        }
+        if out.last != 0x20 { out.append(0x20) }
+        return out
+    }
+
+    @Test(arguments: [
+        "Apple 2024…신제품!", "", "   ", "ÀÉÎ Ωμέγα ΣΊΣΥΦΟΣ", "１２３ 全角 ＡＢＣ", "emoji 🎉🚀 end", "𝐀𝐁𝐂 math 𝟘", "e\u{301}te café",
+        "한글 자모 ㄱㄴㄷ ᄀ 混合 text\t\n줄바꿈", "Ⅻ ½ ٣", "a\u{0}b\u{7F}c", "ß ǅ İstanbul",
+    ])
+    func utf8NormalizationMatchesScalarReference(_ text: String) {
+        var fast: [UInt32] = []
+        FeatureHasher.normalize(text, into: &fast)
+        #expect(fast == Self.referenceNormalize(text))
+    }
+
+    /// Fixed buckets (2^18) of normalized strings: the shipped model depends on these never changing.
+    @Test(arguments: [
+        (" 축구 ", [137121, 50667, 65695, 30325, 58275, 219214, 132239, 204646, 31426] as [UInt32]),
+        (" ai 0 ", [44825, 127369, 11440, 179505, 148889, 56806, 18898, 237019, 114052, 191602, 237930, 245119, 172667,
+                    176009, 17136, 41973, 190781, 91189]),
+    ])
+    func featureHashesAreFixed(_ normalized: String, _ expected: [UInt32]) {
+        var buckets: [UInt32] = []
+        FeatureHasher(FeatureSettings()).buckets(of: normalized.unicodeScalars.map(\.value), into: &buckets)
+        #expect(buckets == expected)
+    }
 }
