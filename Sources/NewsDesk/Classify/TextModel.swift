@@ -97,10 +97,12 @@ public struct TextModel: Sendable {
         let k = labels.count
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: text.utf8.count + 2) { sbuf in
             let n = FeatureHasher.normalize(text, into: sbuf)
-            let maxOccurrences = hasher.maxOccurrences(scalars: n)
+            // Distinct buckets: at most the occurrences and at most the buckets, so a long text needs no more
+            // than 2 × buckets slots (load factor ≤ 1/2).
+            let maxDistinct = min(hasher.maxOccurrences(scalars: n), 1 << features.bucketBits)
             var capacity = 64
-            while capacity < 2 * maxOccurrences { capacity <<= 1 }
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * capacity + maxOccurrences) { tbuf in
+            while capacity < 2 * maxDistinct { capacity <<= 1 }
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * capacity + maxDistinct) { tbuf in
                 // keys[s] = bucket + 1 (0: empty), counts[s], then the slots in first-occurrence order.
                 let keys = UnsafeMutableBufferPointer(rebasing: tbuf[0..<capacity])
                 let counts = UnsafeMutableBufferPointer(rebasing: tbuf[capacity..<(2 * capacity)])

@@ -85,6 +85,24 @@ func tinyModel() throws -> TextModel {
         for j in 0..<k { #expect(abs(got[j] - expected[j]) < 1e-4, "label \(j): \(got[j]) vs \(expected[j])") }
     }
 
+    /// Scoring sizes its scratch by the text but caps the table at 2 × buckets: a 2 MB text on a test (cooperative)
+    /// thread neither crashes nor takes a table per occurrence, and agrees with the sparse-vector path.
+    @Test(arguments: [0, 1, 300, 200_000])
+    func longAndEmptyTexts(_ repeats: Int) throws {
+        let model = try tinyModel()
+        let text = String(repeating: "홈런 타자 반도체 ", count: repeats)
+        let p = model.probabilities(of: text)
+        #expect(p.count == 3)
+        #expect(abs(p.reduce(0) { $0 + $1.probability } - 1) < 1e-4)
+        if repeats > 0 {
+            var again = [Float](repeating: 0, count: 3)
+            again.withUnsafeMutableBufferPointer { model.logits(of: text + " ", into: $0) }
+            var softmaxed = again
+            softmax(&softmaxed)
+            #expect(abs(Double(softmaxed.max() ?? 0) - (p.first?.probability ?? 0)) < 1e-4)
+        }
+    }
+
     @Test func wrongOrCorruptFilesAreClearErrors() throws {
         let good = try tinyModel().serialized()
         #expect(throws: ClassifyError.notAModel(path: "x")) { try TextModel(bytes: Array("hello world, not a model".utf8), path: "x") }
