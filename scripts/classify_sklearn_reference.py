@@ -2,7 +2,8 @@
 """scikit-learn reference for the section classifier, on the same split as `newsdesk classify eval --holdout 5`.
 
 Held-out rows are the data rows whose 0-based position is divisible by 5 (20 %); the rest train.
-Usage: python3 scripts/classify_sklearn_reference.py ../shared/data/ynat/ynat-train.csv
+Usage: python3 scripts/classify_sklearn_reference.py ../shared/data/ynat/ynat-train.csv [K]
+(K: hold out the rows whose position is divisible by K, as `--holdout K`; default 5)
 Needs: pip install scikit-learn
 """
 import csv
@@ -43,4 +44,4 @@ def main(path, holdout=5):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/ynat/ynat-train.csv")
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/ynat/ynat-train.csv", int(sys.argv[2]) if len(sys.argv) > 2 else 5)

@@ -104,6 +104,15 @@ struct LabelledDataOptions: ParsableArguments {
     @Option(help: "Label column (default: label or section).") var labelColumn: String?
     @Option(help: "Hold out every K-th data row (0-based position divisible by K): train skips them, eval uses only them. 0: off.")
     var holdout: Int = 0
+    @Option(help: "With --holdout K: hold out the rows whose position % K equals this (0…K-1), for K-fold cross-validation.")
+    var fold: Int = 0
+
+    func validate() throws {
+        if holdout < 0 { throw ValidationError("--holdout must be 0 (off) or a number of folds ≥ 2") }
+        if fold != 0 && !(0..<max(holdout, 1)).contains(fold) {
+            throw ValidationError("--fold \(fold) needs --holdout K with 0 ≤ fold < K")
+        }
+    }
 
     func load(heldOut: Bool) throws -> [LabelledText] {
         var all: [LabelledText] = []
@@ -113,7 +122,7 @@ struct LabelledDataOptions: ParsableArguments {
                 throw ClassifyError.badData(path: path, detail: error.localizedDescription)
             }
             let rows = try LabelledData.parse(String(decoding: data, as: UTF8.self), path: path, textColumn: textColumn, labelColumn: labelColumn)
-            all += holdout > 0 ? rows.enumerated().filter { ($0.offset % holdout == 0) == heldOut }.map(\.element) : rows
+            all += holdout > 0 ? rows.enumerated().filter { ($0.offset % holdout == fold) == heldOut }.map(\.element) : rows
         }
         return all
     }
@@ -132,13 +141,12 @@ struct ClassifyTrain: AsyncParsableCommand {
     @Option(help: "Word n-grams: 0, 1 or 2.") var wordNgrams = 2
     @Option(help: "Passes over the data.") var epochs = 6
     @Option(help: "SGD step.") var learningRate: Float = 2.0
+    @Option(help: "L2 penalty per step on the weights an example touches (0: none).") var l2: Float = 0
     @Option(help: "Class balance, 0 (none) … 1 (inverse class size).") var balance = 0.0
-    @Option(help: "Weight storage: int8, int16 or float32.") var quantize = "int8"
     @Flag(inversion: .prefixedNo, help: "Weight features by inverse document frequency.") var idf = true
 
     func run() async throws {
         guard fromStore || !data.files.isEmpty else { throw ValidationError("classify train: pass --data FILE (CSV or JSON Lines) or --from-store") }
-        guard let q = TextModel.Quantization(rawValue: quantize) else { throw ValidationError("--quantize must be int8, int16 or float32") }
         var examples = try data.load(heldOut: false)
         if fromStore {
             let path = db ?? "newsdesk.sqlite"
@@ -147,15 +155,15 @@ struct ClassifyTrain: AsyncParsableCommand {
             examples += fromDB
         }
         let options = TrainingOptions(features: FeatureSettings(bucketBits: bucketBits, charMin: 1, charMax: charMax, wordNgrams: wordNgrams),
-                                      epochs: epochs, learningRate: learningRate, classBalance: balance, idf: idf)
+                                      epochs: epochs, learningRate: learningRate, l2: l2, classBalance: balance, idf: idf)
         let notes = "trained on \((data.files.map { URL(fileURLWithPath: $0).lastPathComponent } + (fromStore ? ["store"] : [])).joined(separator: " + "))"
-            + (data.holdout > 0 ? " without every \(data.holdout)th row" : "") + ", \(examples.count) examples, \(epochs) epochs"
+            + (data.holdout > 0 ? " without the rows at position % \(data.holdout) == \(data.fold)" : "") + ", \(examples.count) examples, \(epochs) epochs"
         let start = Date()
         let model = try TextModelTrainer.train(examples, options: options, notes: notes)
-        try model.save(to: out, quantization: q)
+        try model.save(to: out)
         let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
         print("trained \(model.labels.joined(separator: ", ")) on \(examples.count) examples in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
-        print("wrote \(out) (\(size) bytes, \(q.rawValue))")
+        print("wrote \(out) (\(size) bytes)")
     }
 }
 

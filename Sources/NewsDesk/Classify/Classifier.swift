@@ -141,10 +141,19 @@ public struct Classifier: Sendable {
         guard hasText(title) || hasText(lead) else { return nil }
         let basis = !hasText(title) ? "lead" : !hasText(lead) ? "title" : "title+lead"
         let text = hasText(lead) ? title + "\n" + lead : title
-        let scores = model.probabilities(of: text).filter { allowed($0.label) }
-        let total = scores.reduce(0) { $0 + $1.probability }
-        guard let best = scores.first, total > 0 else { return nil }
-        return Prediction(label: best.label, probability: best.probability / total, basis: basis)
+        // Softmax over the allowed labels only (the same as renormalizing the full softmax over them).
+        let labels = model.labels
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: labels.count) { z -> Prediction? in
+            model.logits(of: text, into: z)
+            var best = -1
+            for j in 0..<labels.count where allowed(labels[j]) {
+                if best < 0 || z[j] > z[best] { best = j }
+            }
+            guard best >= 0 else { return nil }
+            var total: Float = 0
+            for j in 0..<labels.count where allowed(labels[j]) { total += expf(z[j] - z[best]) }
+            return Prediction(label: labels[best], probability: Double(1 / total), basis: basis)
+        }
     }
 }
 

@@ -75,26 +75,28 @@ struct ParsedURL {
     var query: [(String, String)]
 
     /// A small parser for http(s) URLs (URLComponents is slow on Linux and the classifier runs per article).
+    /// Works on UTF-8 code units: every delimiter is ASCII, so the indices stay on scalar boundaries.
     init?(_ s: String) {
+        let space = UInt8(ascii: " ")
         var rest = Substring(s)
-        while let f = rest.first, f == " " { rest = rest.dropFirst() }
-        while let l = rest.last, l == " " { rest = rest.dropLast() }
-        guard let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") else { return nil }
-        rest = rest[rest.index(colon, offsetBy: 3)...]
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        while let f = rest.utf8.first, f == space { rest = rest[rest.utf8.index(after: rest.startIndex)...] }
+        while let l = rest.utf8.last, l == space { rest = rest[..<rest.utf8.index(before: rest.endIndex)] }
+        guard let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")), rest[colon...].utf8.starts(with: "://".utf8) else { return nil }
+        rest = rest[rest.utf8.index(colon, offsetBy: 3)...]
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
+        let authorityEnd = rest.utf8.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) ?? rest.endIndex
         var authority = rest[..<authorityEnd]
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        if let colon = authority.lastIndex(of: ":") { authority = authority[..<colon] }
+        if let at = authority.utf8.lastIndex(of: UInt8(ascii: "@")) { authority = authority[authority.utf8.index(after: at)...] }
+        if let colon = authority.utf8.lastIndex(of: UInt8(ascii: ":")) { authority = authority[..<colon] }
         let h = authority.lowercased()
-        guard !h.isEmpty, !h.contains(" ") else { return nil }
-        host = h.hasPrefix("www.") ? String(h.dropFirst(4)) : h
+        guard !h.isEmpty, !h.utf8.contains(space) else { return nil }
+        host = h.utf8.starts(with: "www.".utf8) ? String(h.dropFirst(4)) : h
         let afterAuthority = rest[authorityEnd...]
-        let queryStart = afterAuthority.firstIndex(of: "?")
+        let queryStart = afterAuthority.utf8.firstIndex(of: UInt8(ascii: "?"))
         path = String(afterAuthority[..<(queryStart ?? afterAuthority.endIndex)]).lowercased()
         query = []
         if let q = queryStart {
-            for item in afterAuthority[afterAuthority.index(after: q)...].split(separator: "&") {
+            for item in afterAuthority[afterAuthority.utf8.index(after: q)...].split(separator: "&") {
                 let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 query.append((pair[0].lowercased(), pair.count > 1 ? String(pair[1]) : ""))
             }
@@ -115,16 +117,39 @@ struct ParsedURL {
             if r.host != nil {
                 guard path.hasPrefix(p) || path + "/" == p else { return false }
             } else {
-                let segment = p.hasSuffix("/") ? p : p + "/"
-                guard (path + "/").contains(segment) else { return false }
+                guard Self.pathContainsSegments(path, p) else { return false }
             }
         }
         if let q = r.query {
+            guard !query.isEmpty else { return false }
             let pair = q.split(separator: "=", maxSplits: 1).map(String.init)
             let name = pair.first?.lowercased() ?? ""
             let value = pair.count > 1 ? pair[1] : nil
             guard query.contains(where: { $0.0 == name && (value == nil || $0.1 == value) }) else { return false }
         }
         return true
+    }
+
+    /// Whether `path + "/"` contains `segments` (with a trailing "/" added when missing), on UTF-8 code units
+    /// without building either string (`String.contains` goes through Foundation on Linux).
+    static func pathContainsSegments(_ path: String, _ segments: String) -> Bool {
+        var path = path, segments = segments
+        return path.withUTF8 { hay in
+            segments.withUTF8 { needle in
+                let slash = UInt8(ascii: "/")
+                // Virtual strings: hay + "/" and needle (+ "/" unless it ends with one).
+                let hayCount = hay.count + 1
+                let needleCount = needle.count + (needle.last == slash ? 0 : 1)
+                guard needleCount <= hayCount else { return false }
+                @inline(__always) func h(_ i: Int) -> UInt8 { i < hay.count ? hay[i] : slash }
+                @inline(__always) func n(_ i: Int) -> UInt8 { i < needle.count ? needle[i] : slash }
+                for start in 0...(hayCount - needleCount) {
+                    var k = 0
+                    while k < needleCount && h(start + k) == n(k) { k += 1 }
+                    if k == needleCount { return true }
+                }
+                return false
+            }
+        }
     }
 }

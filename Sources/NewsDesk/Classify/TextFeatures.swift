@@ -31,6 +31,17 @@ struct SparseVector: Sendable {
     var values: [Float] = []
 }
 
+/// Receives hashed feature occurrences from `FeatureHasher.forEachBucket`.
+protocol BucketSink {
+    mutating func add(_ bucket: UInt32)
+}
+
+/// Collects bucket occurrences in an array.
+struct ArraySink: BucketSink {
+    var out: [UInt32]
+    @inline(__always) mutating func add(_ bucket: UInt32) { out.append(bucket) }
+}
+
 /// Turns text into hashed features without allocating a String per n-gram: it hashes over Unicode scalars.
 struct FeatureHasher: Sendable {
     let settings: FeatureSettings
@@ -44,32 +55,73 @@ struct FeatureHasher: Sendable {
     /// The normalized scalars of `text`: lowercased letters, digits folded to "0", everything else one space,
     /// with a space at both ends (so n-grams see word boundaries).
     static func normalize(_ text: String, into out: inout [UInt32]) {
-        out.removeAll(keepingCapacity: true)
-        out.append(0x20)
-        for s in text.unicodeScalars {
-            let v = s.value
-            var mapped: UInt32
-            if v < 0x80 {
-                if v >= 0x61 && v <= 0x7A { mapped = v }
-                else if v >= 0x41 && v <= 0x5A { mapped = v + 32 }
-                else if v >= 0x30 && v <= 0x39 { mapped = 0x30 }
-                else { mapped = 0x20 }
-            } else if v >= 0xAC00 && v <= 0xD7A3 {
-                mapped = v  // Hangul syllables: the common case, no property lookup
-            } else {
-                let p = s.properties
-                if p.isAlphabetic {
-                    if p.changesWhenLowercased, let lower = p.lowercaseMapping.unicodeScalars.first { mapped = lower.value } else { mapped = v }
-                } else if p.numericType != nil {
-                    mapped = 0x30
+        let capacity = text.utf8.count + 2
+        out = [UInt32](unsafeUninitializedCapacity: capacity) { p, initialized in
+            initialized = normalize(text, into: p)
+        }
+    }
+
+    /// `normalize(_:into:)` into a buffer of at least `text.utf8.count + 2` scalars; returns the count written.
+    /// Decodes UTF-8 directly (ASCII and Hangul syllables need no property lookup).
+    static func normalize(_ text: String, into out: UnsafeMutableBufferPointer<UInt32>) -> Int {
+        var n = 0
+        out[0] = 0x20; n = 1
+        @inline(__always) func put(_ mapped: UInt32) {
+            if mapped == 0x20 && out[n - 1] == 0x20 { return }
+            out[n] = mapped; n += 1
+        }
+        let fast: Void? = text.utf8.withContiguousStorageIfAvailable { u in
+            var i = 0
+            let count = u.count
+            while i < count {
+                let b0 = UInt32(u[i])
+                if b0 < 0x80 {
+                    i += 1
+                    if b0 >= 0x61 && b0 <= 0x7A { put(b0) }
+                    else if b0 >= 0x41 && b0 <= 0x5A { put(b0 + 32) }
+                    else if b0 >= 0x30 && b0 <= 0x39 { put(0x30) }
+                    else { put(0x20) }
+                    continue
+                }
+                // Valid UTF-8 (a Swift String): the lead byte gives the length.
+                let v: UInt32
+                if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
                 } else {
-                    mapped = 0x20
+                    v = (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F); i += 4
+                }
+                put(mapNonASCII(v))
+            }
+        }
+        if fast == nil {
+            for s in text.unicodeScalars {
+                let v = s.value
+                if v < 0x80 {
+                    if v >= 0x61 && v <= 0x7A { put(v) }
+                    else if v >= 0x41 && v <= 0x5A { put(v + 32) }
+                    else if v >= 0x30 && v <= 0x39 { put(0x30) }
+                    else { put(0x20) }
+                } else {
+                    put(mapNonASCII(v))
                 }
             }
-            if mapped == 0x20 && out.last == 0x20 { continue }
-            out.append(mapped)
         }
-        if out.last != 0x20 { out.append(0x20) }
+        if out[n - 1] != 0x20 { out[n] = 0x20; n += 1 }
+        return n
+    }
+
+    /// The normalized form of a non-ASCII scalar value.
+    @inline(__always) static func mapNonASCII(_ v: UInt32) -> UInt32 {
+        if v >= 0xAC00 && v <= 0xD7A3 { return v }  // Hangul syllables: the common case, no property lookup
+        guard let s = Unicode.Scalar(v) else { return 0x20 }
+        let p = s.properties
+        if p.isAlphabetic {
+            if p.changesWhenLowercased, let lower = p.lowercaseMapping.unicodeScalars.first { return lower.value }
+            return v
+        }
+        return p.numericType != nil ? 0x30 : 0x20
     }
 
     @inline(__always) static func mix(_ h: UInt32, _ v: UInt32) -> UInt32 {
@@ -84,40 +136,54 @@ struct FeatureHasher: Sendable {
         return h
     }
 
+    /// The most feature occurrences `forEachBucket` can produce for `n` normalized scalars.
+    func maxOccurrences(scalars n: Int) -> Int {
+        n * settings.charMax + (settings.wordNgrams > 0 ? 2 * (n / 2 + 1) : 0)
+    }
+
     /// Appends the bucket of every feature occurrence of the normalized scalars `s` to `out`.
     func buckets(of s: [UInt32], into out: inout [UInt32]) {
         out.removeAll(keepingCapacity: true)
-        let n = s.count
+        var sink = ArraySink(out: [])
+        swap(&sink.out, &out)
+        s.withUnsafeBufferPointer { forEachBucket(of: $0, into: &sink) }
+        swap(&sink.out, &out)
+    }
+
+    /// Calls `sink.add` with the bucket of every feature occurrence of the normalized scalars `p`
+    /// (character n-grams by start position, then words and word bigrams).
+    @inline(__always)
+    func forEachBucket<S: BucketSink>(of p: UnsafeBufferPointer<UInt32>, into sink: inout S) {
+        let n = p.count
         let charMin = settings.charMin, charMax = settings.charMax
-        s.withUnsafeBufferPointer { p in
-            for i in 0..<n {
-                var h: UInt32 = 2_166_136_261
-                var len = 0
-                while len < charMax && i + len < n {
-                    h = Self.mix(h, p[i + len])
-                    len += 1
-                    if len >= charMin {
-                        // A lone space carries no information.
-                        if len == 1 && p[i] == 0x20 { continue }
-                        out.append(Self.finalize(h, salt: UInt32(len)) & mask)
-                    }
+        let mask = self.mask
+        for i in 0..<n {
+            var h: UInt32 = 2_166_136_261
+            var len = 0
+            while len < charMax && i + len < n {
+                h = Self.mix(h, p[i + len])
+                len += 1
+                if len >= charMin {
+                    // A lone space carries no information.
+                    if len == 1 && p[i] == 0x20 { continue }
+                    sink.add(Self.finalize(h, salt: UInt32(len)) & mask)
                 }
             }
-            guard settings.wordNgrams > 0 else { return }
-            var previous: UInt32 = 0
-            var hasPrevious = false
-            var i = 0
-            while i < n {
-                while i < n && p[i] == 0x20 { i += 1 }
-                if i >= n { break }
-                var h: UInt32 = 2_166_136_261
-                while i < n && p[i] != 0x20 { h = Self.mix(h, p[i]); i += 1 }
-                out.append(Self.finalize(h, salt: 101) & mask)
-                if settings.wordNgrams > 1 && hasPrevious {
-                    out.append(Self.finalize(Self.mix(previous &* 31, h), salt: 102) & mask)
-                }
-                previous = h; hasPrevious = true
+        }
+        guard settings.wordNgrams > 0 else { return }
+        var previous: UInt32 = 0
+        var hasPrevious = false
+        var i = 0
+        while i < n {
+            while i < n && p[i] == 0x20 { i += 1 }
+            if i >= n { break }
+            var h: UInt32 = 2_166_136_261
+            while i < n && p[i] != 0x20 { h = Self.mix(h, p[i]); i += 1 }
+            sink.add(Self.finalize(h, salt: 101) & mask)
+            if settings.wordNgrams > 1 && hasPrevious {
+                sink.add(Self.finalize(Self.mix(previous &* 31, h), salt: 102) & mask)
             }
+            previous = h; hasPrevious = true
         }
     }
 

@@ -23,11 +23,25 @@ import Testing
         .init(id: "host suffix on label boundary", url: "https://notespn.com/x", expected: nil),
         .init(id: "theverge", url: "https://www.theverge.com/2024/1/1/phone", expected: "it"),
         .init(id: "not a URL", url: "not a url", expected: nil),
+        .init(id: "segment at the end of the path", url: "https://example.com/news/sports", expected: "sports"),
+        .init(id: "upper case, port, spaces, fragment", url: "  HTTPS://User@WWW.Example.COM:8443/News/SPORTS/1#top ", expected: "sports"),
+        .init(id: "korean path before the segment", url: "https://example.com/뉴스/tech/1", expected: "it"),
+        .init(id: "segment only in the query", url: "https://example.com/read?next=/sports/", expected: nil),
     ]
 
     @Test(arguments: urlCases)
     func urlRule(_ c: URLCase) {
         #expect(SectionRules().match(url: c.url)?.rule.section == c.expected)
+    }
+
+    /// `path + "/"` contains `segments` (a "/" appended when missing), without building strings.
+    @Test(arguments: [
+        ("/news/sports/1", "/sports/", true), ("/news/sports", "/sports/", true), ("/news/sports", "/sports", true),
+        ("/esports/1", "/sports/", false), ("/sports-news", "/sports", false), ("/", "/sports/", false),
+        ("", "/it/", false), ("/it", "/it/", true), ("/뉴스/it/", "/it/", true),
+    ])
+    func pathSegments(_ path: String, _ segments: String, _ expected: Bool) {
+        #expect(ParsedURL.pathContainsSegments(path, segments) == expected)
     }
 
     struct HintCase: Sendable, CustomTestStringConvertible {

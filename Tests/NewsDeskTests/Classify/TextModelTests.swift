@@ -39,20 +39,67 @@ func tinyModel() throws -> TextModel {
         #expect(try tinyModel().serialized() == tinyModel().serialized())
     }
 
-    @Test(arguments: TextModel.Quantization.allCases)
-    func saveLoadRoundTrip(_ q: TextModel.Quantization) throws {
+    @Test func saveLoadRoundTrip() throws {
         let model = try tinyModel()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("classify-\(q.rawValue)-\(UUID().uuidString).ndcm").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("classify-\(UUID().uuidString).ndcm").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try model.save(to: path, quantization: q)
+        try model.save(to: path)
         let loaded = try TextModel.load(path: path)
         #expect(loaded.labels == model.labels)
         #expect(loaded.features == model.features)
+        #expect(loaded.serialized() == model.serialized())
+        // The file holds the in-memory rows byte for byte: 2^12 buckets × 4 bytes (3 labels + idf).
+        #expect(loaded.rowStride == 4 && loaded.rows.count == 4096 * 4)
         for e in tinyExamples.prefix(20) {
-            // Weights round-trip exactly in float32; idf is always stored as 8 bits.
-            let a = model.probabilities(of: e.text), b = loaded.probabilities(of: e.text)
-            #expect(a.first?.label == b.first?.label)
-            #expect(abs((a.first?.probability ?? 0) - (b.first?.probability ?? 0)) < (q == .float32 ? 1e-3 : 0.02))
+            #expect(model.probabilities(of: e.text) == loaded.probabilities(of: e.text))
+        }
+    }
+
+    /// Row stride per label count: labels + idf byte, rounded up to a power of two.
+    @Test(arguments: [(1, 2), (2, 4), (3, 4), (4, 8), (7, 8), (8, 16), (12, 16)])
+    func rowStride(_ labels: Int, _ stride: Int) {
+        #expect(TextModel.rowStride(labels: labels) == stride)
+    }
+
+    /// The fused scorer (`logits`) agrees with the sparse vector the trainer sees, for 2 to 9 labels.
+    @Test(arguments: [2, 3, 4, 7, 8, 9])
+    func fusedScoresMatchSparseVector(_ k: Int) throws {
+        let features = FeatureSettings(bucketBits: 10)
+        let buckets = 1 << features.bucketBits
+        var rng = SplitMix64(seed: UInt64(k))
+        let weights = (0..<(buckets * k)).map { _ in Float(Int(rng.next() % 2001) - 1000) / 1000 }
+        let idf = (0..<buckets).map { _ in 1 + Float(rng.next() % 1000) / 200 }
+        let model = TextModel(labels: (0..<k).map { "l\($0)" }, features: features, notes: "", weights: weights,
+                              biases: (0..<k).map { Float($0) / 10 }, idf: idf)
+        let text = "삼성전자 3나노 반도체 양산… Apple iPhone 출시 출시 출시"
+        var scratch = FeatureHasher.Scratch()
+        // The reference: the dequantized row weights and idf bytes over the trainer's sparse vector.
+        let idfBytes = (0..<buckets).map { Float(UInt8(bitPattern: model.rows[$0 * model.rowStride + k])) }
+        model.hasher.vectorize(text, scratch: &scratch, idf: idfBytes)
+        var expected = model.biases
+        for (i, x) in zip(scratch.vector.indices, scratch.vector.values) {
+            for j in 0..<k { expected[j] += x * Float(model.rows[Int(i) * model.rowStride + j]) * model.scales[j] }
+        }
+        var got = [Float](repeating: 0, count: k)
+        got.withUnsafeMutableBufferPointer { model.logits(of: text, into: $0) }
+        for j in 0..<k { #expect(abs(got[j] - expected[j]) < 1e-4, "label \(j): \(got[j]) vs \(expected[j])") }
+    }
+
+    /// Scoring sizes its scratch by the text but caps the table at 2 × buckets: a 2 MB text on a test (cooperative)
+    /// thread neither crashes nor takes a table per occurrence, and agrees with the sparse-vector path.
+    @Test(arguments: [0, 1, 300, 200_000])
+    func longAndEmptyTexts(_ repeats: Int) throws {
+        let model = try tinyModel()
+        let text = String(repeating: "홈런 타자 반도체 ", count: repeats)
+        let p = model.probabilities(of: text)
+        #expect(p.count == 3)
+        #expect(abs(p.reduce(0) { $0 + $1.probability } - 1) < 1e-4)
+        if repeats > 0 {
+            var again = [Float](repeating: 0, count: 3)
+            again.withUnsafeMutableBufferPointer { model.logits(of: text + " ", into: $0) }
+            var softmaxed = again
+            softmax(&softmaxed)
+            #expect(abs(Double(softmaxed.max() ?? 0) - (p.first?.probability ?? 0)) < 1e-4)
         }
     }
 
@@ -69,6 +116,10 @@ func tinyModel() throws -> TextModel {
         }
         #expect(throws: ClassifyError.self) { try TextModel(bytes: Array(good.prefix(40)), path: "x") }
         #expect(throws: ClassifyError.self) { try TextModel.load(path: "/nonexistent/model.ndcm") }
+        var v1 = good
+        v1[8] = 1  // a version 1 file (separate weight matrix and idf) is refused, with what to do
+        #expect(throws: ClassifyError.unsupportedModelVersion(path: "x", found: 1, supported: 2)) { try TextModel(bytes: v1, path: "x") }
+        #expect(ClassifyError.unsupportedModelVersion(path: "x", found: 1, supported: 2).description.contains("retrain"))
         #expect(ClassifyError.corruptModel(path: "m", detail: "checksum mismatch").description.contains("retrain"))
     }
 
@@ -83,5 +134,47 @@ func tinyModel() throws -> TextModel {
         FeatureHasher.normalize("Apple 2024…신제품!", into: &a)
         FeatureHasher.normalize("apple 1999 신제품", into: &b)
         #expect(a == b)
+    }
+
+    /// The scalar-by-scalar normalization the UTF-8 decoder must reproduce.
+    static func referenceNormalize(_ text: String) -> [UInt32] {
+        var out: [UInt32] = [0x20]
+        for s in text.unicodeScalars {
+            let v = s.value, p = s.properties
+            var m: UInt32
+            if v >= 0x41 && v <= 0x5A { m = v + 32 }
+            else if (v >= 0x61 && v <= 0x7A) || (v >= 0xAC00 && v <= 0xD7A3) { m = v }
+            else if v >= 0x30 && v <= 0x39 { m = 0x30 }
+            else if v < 0x80 { m = 0x20 }
+            else if p.isAlphabetic { m = p.changesWhenLowercased ? (p.lowercaseMapping.unicodeScalars.first?.value ?? v) : v }
+            else if p.numericType != nil { m = 0x30 }
+            else { m = 0x20 }
+            if m == 0x20 && out.last == 0x20 { continue }
+            out.append(m)
+        }
+        if out.last != 0x20 { out.append(0x20) }
+        return out
+    }
+
+    @Test(arguments: [
+        "Apple 2024…신제품!", "", "   ", "ÀÉÎ Ωμέγα ΣΊΣΥΦΟΣ", "１２３ 全角 ＡＢＣ", "emoji 🎉🚀 end", "𝐀𝐁𝐂 math 𝟘", "e\u{301}te café",
+        "한글 자모 ㄱㄴㄷ ᄀ 混合 text\t\n줄바꿈", "Ⅻ ½ ٣", "a\u{0}b\u{7F}c", "ß ǅ İstanbul",
+    ])
+    func utf8NormalizationMatchesScalarReference(_ text: String) {
+        var fast: [UInt32] = []
+        FeatureHasher.normalize(text, into: &fast)
+        #expect(fast == Self.referenceNormalize(text))
+    }
+
+    /// Fixed buckets (2^18) of normalized strings: the shipped model depends on these never changing.
+    @Test(arguments: [
+        (" 축구 ", [137121, 50667, 65695, 30325, 58275, 219214, 132239, 204646, 31426] as [UInt32]),
+        (" ai 0 ", [44825, 127369, 11440, 179505, 148889, 56806, 18898, 237019, 114052, 191602, 237930, 245119, 172667,
+                    176009, 17136, 41973, 190781, 91189]),
+    ])
+    func featureHashesAreFixed(_ normalized: String, _ expected: [UInt32]) {
+        var buckets: [UInt32] = []
+        FeatureHasher(FeatureSettings()).buckets(of: normalized.unicodeScalars.map(\.value), into: &buckets)
+        #expect(buckets == expected)
     }
 }
