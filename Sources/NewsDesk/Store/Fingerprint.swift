@@ -44,7 +44,7 @@ public enum Fingerprint {
         buffer.reserveCapacity(4096)
         for s in text.unicodeScalars {
             let v = s.value
-            if v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x80 && s.properties.isWhitespace) {
+            if v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x80 && isUnicodeWhitespace(v)) {
                 pendingSpace = started
                 continue
             }
@@ -64,6 +64,15 @@ public enum Fingerprint {
         }
         sha.update(buffer)
         return ByteEncoding.hex(sha.finalize())
+    }
+
+    /// Unicode `White_Space` above ASCII (a fixed, stable set; the property lookup was a hot spot on Hangul text).
+    @inline(__always)
+    static func isUnicodeWhitespace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// The MinHash signature of the text (all `UInt64.max` for a text with no shingle).

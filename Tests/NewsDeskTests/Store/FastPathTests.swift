@@ -70,3 +70,13 @@ import Testing
         }
     }
 }
+
+@Suite struct WhitespaceTableTests {
+    @Test func tableMatchesTheUnicodeProperty() {
+        for v in UInt32(0x80)...UInt32(0x3100) {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(Fingerprint.isUnicodeWhitespace(v) == s.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+        for v in [UInt32(0xFEFF), 0xFFFD, 0xAC00, 0x1F642] { #expect(!Fingerprint.isUnicodeWhitespace(v)) }
+    }
+}
