@@ -33,7 +33,7 @@ extension XMLNode {
 
     /// Trimmed text of the first such child, nil when missing or blank.
     func childText(_ local: String, _ ns: FeedNamespace) -> String? {
-        guard let t = child(local, ns)?.text.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        guard let t = child(local, ns)?.text.trimmed, !t.isEmpty else { return nil }
         return t
     }
 }

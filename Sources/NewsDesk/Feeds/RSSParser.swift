@@ -29,7 +29,7 @@ struct RSSParser {
         d.base = item.baseURL
         d.title = item.childText("title", .rss).map(FeedText.title) ?? item.childText("title", .dc).map(FeedText.title) ?? ""
         let guid = item.child("guid", .rss)
-        let guidText = guid?.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let guidText = guid?.text.trimmed
         let about = item.attribute("about", ns: FeedNamespace.rdf.uris[0])
         d.id = (guidText?.isEmpty == false ? guidText : nil) ?? about
         // The publisher's own URL first (FeedBurner), then <link>, an Atom link, a permalink guid, rdf:about.

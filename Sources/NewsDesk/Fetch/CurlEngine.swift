@@ -244,11 +244,11 @@ private let curlHeader: curl_write_callback = { data, size, count, user in
     guard n > 0, let data else { return n }
     let line = data.withMemoryRebound(to: UInt8.self, capacity: n) {
         String(decoding: UnsafeBufferPointer(start: $0, count: n), as: UTF8.self)
-    }.trimmingCharacters(in: .whitespacesAndNewlines)
+    }.trimmed
     if line.hasPrefix("HTTP/") {
         t.headers.removeAll()  // a new response (e.g. after 100 Continue) starts
     } else if let colon = line.firstIndex(of: ":"), t.headers.count < 500 {
-        t.headers.append((line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        t.headers.append((line[..<colon].lowercased(), String(line[line.index(after: colon)...]).trimmed))
     }
     return n
 }

@@ -163,14 +163,14 @@ extension ArticleStore {
     static func link(_ urls: [URLPair], kind: String, to id: Int64, at now: Date, _ db: Database) throws {
         for u in urls {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_urls (url, seen_url, article_id, kind, first_seen) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [u.key, u.seen, id, kind, now])
+                .execute(arguments: [u.key, u.seen, id, kind, StoreDate.text(now)])
         }
     }
 
     static func recordFeedItem(_ draft: ArticleDraft, _ id: Int64, _ now: Date, _ db: Database) throws {
         guard let item = draft.feedItemID, !item.isEmpty else { return }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO feed_items (source_id, item_id, article_id, first_seen) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [draft.sourceID, item, id, now])
+            .execute(arguments: [draft.sourceID, item, id, StoreDate.text(now)])
     }
 
     static func nextChangeSeq(_ db: Database) throws -> Int64 {

@@ -138,10 +138,10 @@ extension ArticleRecord {
         container["byline_agency"] = bylineAgency
         container["byline_emails"] = try Self.json(bylineEmails, column: "byline_emails")
         container["byline_raw"] = bylineRaw
-        container["published"] = published
-        container["updated"] = updated
-        container["fetched_at"] = fetchedAt
-        container["changed_at"] = changedAt
+        container["published"] = published.map(StoreDate.text)
+        container["updated"] = updated.map(StoreDate.text)
+        container["fetched_at"] = StoreDate.text(fetchedAt)
+        container["changed_at"] = StoreDate.text(changedAt)
         container["attribution"] = attribution
         container["lead_image"] = leadImage
         container["description"] = description
