@@ -9,9 +9,20 @@ struct SourcesCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOption
     @Flag(help: "JSON output.") var json = false
+    @Flag(help: "List the failing feed entries (pages that failed in recent runs; given up after max_entry_attempts).")
+    var entries = false
 
     func run() throws {
-        let sources = try store.open().sources()
+        let opened = try store.open()
+        if entries {
+            print("source\tattempts\tgone\tlast failed\tstage\turl\terror")
+            for e in try opened.entryFailures() {
+                let gone = e.permanent ? "410" : "-"
+                print("\(e.sourceID)\t\(e.attempts)\t\(gone)\t\(Output.date(e.lastFailed))\t\(e.stage)\t\(e.url)\t\(e.error)")
+            }
+            return
+        }
+        let sources = try opened.sources()
         if json { print(try Output.json(sources)); return }
         print("id\tstored\tlast success\tfailures\tnext due\tlast error")
         for s in sources {

@@ -49,6 +49,9 @@ public struct FetchDefaults: Sendable, Equatable {
     /// A transfer slower than `lowSpeedLimit` bytes/s for `lowSpeedTime` seconds is aborted.
     public var lowSpeedLimit: Int
     public var lowSpeedTime: Double
+    /// Runs in a row a feed entry may fail before it is given up (skipped by later runs until it changes or is
+    /// re-imported by hand); an HTTP 410 gives it up at once.
+    public var maxEntryAttempts: Int = 3
 
     public init(interval: Int, userAgent: String, connectTimeout: Double, totalTimeout: Double, maxBodyBytes: Int,
                 maxItemsPerRun: Int, politenessDelay: Double, perHostConcurrency: Int, concurrency: Int, obeyRobots: Bool,

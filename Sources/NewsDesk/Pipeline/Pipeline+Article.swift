@@ -5,7 +5,7 @@ import Logging
 struct ArticleResult: Sendable {
     enum Outcome: Sendable {
         case stored, linked
-        case failed(stage: String, message: String)
+        case failed(stage: String, message: String, permanent: Bool)
         var label: String {
             switch self {
             case .stored: return "new"
@@ -15,6 +15,8 @@ struct ArticleResult: Sendable {
         }
     }
     var url: String
+    /// The feed entry's id (`FeedItem.id`).
+    var itemID: String
     var outcome: Outcome
 }
 
@@ -33,25 +35,25 @@ extension Pipeline {
             let processed = try process(resource, source: source, item: item)
             if dryRun {
                 log.debug("would store")
-                return ArticleResult(url: item.link, outcome: .stored)
+                return ArticleResult(url: item.link, itemID: item.id, outcome: .stored)
             }
             let outcome = try store.save(processed.draft, mode: .ingest)
             switch outcome {
             case .inserted(let id):
                 log.info("stored", metadata: ["article.id": "\(id)", "section": "\(processed.draft.classification.section)"])
-                return ArticleResult(url: item.link, outcome: .stored)
+                return ArticleResult(url: item.link, itemID: item.id, outcome: .stored)
             case .linked(let id, let match):
                 log.info("linked to a stored article", metadata: ["article.id": "\(id)", "match": "\(match)"])
-                return ArticleResult(url: item.link, outcome: .linked)
+                return ArticleResult(url: item.link, itemID: item.id, outcome: .linked)
             case .unchanged, .revised:
-                return ArticleResult(url: item.link, outcome: .linked)
+                return ArticleResult(url: item.link, itemID: item.id, outcome: .linked)
             }
         } catch let e as StageFailure {
             log.warning("article failed", metadata: ["stage": "\(e.stage)", "error": "\(e.message)"])
-            return ArticleResult(url: item.link, outcome: .failed(stage: e.stage, message: e.message))
+            return ArticleResult(url: item.link, itemID: item.id, outcome: .failed(stage: e.stage, message: e.message, permanent: e.permanent))
         } catch {
             log.warning("article failed", metadata: ["error": "\(error)"])
-            return ArticleResult(url: item.link, outcome: .failed(stage: "store", message: "\(error)"))
+            return ArticleResult(url: item.link, itemID: item.id, outcome: .failed(stage: "store", message: "\(error)", permanent: false))
         }
     }
 
@@ -69,7 +71,9 @@ extension Pipeline {
         do {
             return try await fetcher.fetch(FetchRequest(url: url, source: source))
         } catch {
-            throw StageFailure(stage: "fetch", message: error.description)
+            let status = Self.failureInfo(error).status
+            // 410 Gone is final; a 404 may be a page not yet published everywhere, so it only counts as an attempt.
+            throw StageFailure(stage: "fetch", message: error.description, permanent: status == 410)
         }
     }
 
@@ -134,4 +138,6 @@ extension Pipeline {
 struct StageFailure: Error, Sendable {
     var stage: String
     var message: String
+    /// The page is gone for good (HTTP 410): the entry is given up at once.
+    var permanent = false
 }

@@ -84,8 +84,11 @@ extension Pipeline {
         summary.itemsSeen = items.count
         let known = (try? store.knownItems(sourceID: source.id, items: items)) ?? []
         summary.known = known.count
-        let fresh = items.filter { !known.contains($0.id) }
-        log.info("feed parsed", metadata: ["items": "\(items.count)", "new": "\(fresh.count)"])
+        let givenUp = options.dryRun ? [] : ((try? store.givenUpEntries(sourceID: source.id, items: items.filter { !known.contains($0.id) },
+                                                                          maxAttempts: config.defaults.maxEntryAttempts)) ?? [])
+        summary.givenUp = givenUp.count
+        let fresh = items.filter { !known.contains($0.id) && !givenUp.contains($0.id) }
+        log.info("feed parsed", metadata: ["items": "\(items.count)", "new": "\(fresh.count)", "given_up": "\(givenUp.count)"])
 
         // 3. Articles, in a bounded window.
         let articleLogger = log
@@ -104,10 +107,18 @@ extension Pipeline {
                 switch r.outcome {
                 case .stored: summary.new += 1
                 case .linked: summary.linked += 1
-                case .failed(let stage, let message):
+                case .failed(let stage, let message, let permanent):
                     summary.failed += 1
                     errors.add("\(source.id): \(r.url): \(message)")
-                    if !options.dryRun, let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: r.url, stage: stage, message: message) }
+                    if !options.dryRun {
+                        if let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: r.url, stage: stage, message: message) }
+                        let attempts = (try? store.recordEntryFailure(sourceID: source.id, itemID: r.itemID, url: r.url, stage: stage,
+                                                                      error: message, permanent: permanent)) ?? 0
+                        if permanent || attempts >= config.defaults.maxEntryAttempts {
+                            log.warning("entry given up", metadata: ["article.url": "\(r.url)", "attempts": "\(attempts)",
+                                                                     "reason": "\(permanent ? "gone (410)" : "failed \(attempts) runs in a row")"])
+                        }
+                    }
                 }
                 progress?(.article(sourceID: source.id, url: r.url, outcome: r.outcome.label))
             }

@@ -169,6 +169,7 @@ extension ArticleStore {
 
     static func recordFeedItem(_ draft: ArticleDraft, _ id: Int64, _ now: Date, _ db: Database) throws {
         guard let item = draft.feedItemID, !item.isEmpty else { return }
+        try db.cachedStatement(sql: "DELETE FROM entry_failures WHERE source_id = ? AND item_id = ?").execute(arguments: [draft.sourceID, item])
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO feed_items (source_id, item_id, article_id, first_seen) VALUES (?, ?, ?, ?)")
             .execute(arguments: [draft.sourceID, item, id, StoreDate.text(now)])
     }

@@ -163,6 +163,24 @@ enum StoreSchema {
                 try insert.execute(arguments: [row["id"] as Int64, SearchTokenizer.indexText(title), SearchTokenizer.indexText(text)])
             }
         }
+        // Feed entries whose page keeps failing: counted per run, given up after `defaults.max_entry_attempts` runs
+        // (or at once on 410) so a dead link is not fetched every run while it stays in the feed.
+        m.registerMigration("v3-entry-failures") { db in
+            try db.execute(sql: """
+                CREATE TABLE entry_failures (
+                    source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+                    item_id TEXT NOT NULL CHECK (length(item_id) > 0),
+                    url TEXT NOT NULL,
+                    attempts INTEGER NOT NULL CHECK (attempts > 0),
+                    permanent INTEGER NOT NULL DEFAULT 0 CHECK (permanent IN (0, 1)),
+                    stage TEXT NOT NULL,
+                    error TEXT NOT NULL,
+                    first_failed DATETIME NOT NULL,
+                    last_failed DATETIME NOT NULL,
+                    PRIMARY KEY (source_id, item_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

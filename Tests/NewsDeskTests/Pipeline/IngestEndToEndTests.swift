@@ -122,4 +122,52 @@ struct IngestEndToEndTests {
         #expect(next.status == "ok" && next.new == 1 && next.known == 1, "\(next.line) \(next.errors)")
         #expect(server.requests(for: "/it/1").isEmpty)
     }
+
+    /// An entry whose page keeps failing is given up after `max_entry_attempts` runs (validators are kept again, the
+    /// run is ok); a 410 is given up at once; a page that comes back before that is stored and its count cleared.
+    @Test func failingEntriesAreGivenUp() async throws {
+        let server = try Self.serve()
+        defer { server.stop() }
+        server.route("/it/2", TestResponse(status: 500))
+        let dir = try Site.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var (config, _) = try Site.config([("it", server.url("/it/feed.xml"), "rss", "it")], in: dir)
+        config.defaults.maxEntryAttempts = 2
+        let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("news.sqlite").path)
+        let first = try await pipeline.ingest(IngestOptions())
+        #expect(first.new == 1 && first.failedArticles == 1 && first.givenUp == 0, "\(first.line)")
+        #expect(try pipeline.store.entryFailures().map(\.attempts) == [1])
+        let second = try await pipeline.ingest(IngestOptions(force: true))
+        #expect(second.failedArticles == 1 && second.status == "partial", "\(second.line)")
+        server.resetLog()
+        let third = try await pipeline.ingest(IngestOptions(force: true))
+        #expect(third.status == "ok" && third.givenUp == 1 && third.failedArticles == 0, "\(third.line)")
+        #expect(third.line.contains("1 given up"))
+        #expect(server.requests(for: "/it/2").isEmpty, "a given-up entry is not fetched")
+        #expect(try pipeline.store.source(id: "it")?.etag != nil, "validators are kept once nothing is left to retry")
+
+        // 410 Gone: given up after one run.
+        let dir2 = try Site.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir2) }
+        server.route("/it/2", TestResponse(status: 410))
+        let (config2, _) = try Site.config([("it", server.url("/it/feed.xml"), "rss", "it")], in: dir2)
+        let p2 = try Site.pipeline(config2, db: dir2.appendingPathComponent("news.sqlite").path)
+        _ = try await p2.ingest(IngestOptions())
+        let failures = try p2.store.entryFailures()
+        #expect(failures.count == 1 && failures[0].permanent && failures[0].stage == "fetch")
+        let after410 = try await p2.ingest(IngestOptions(force: true))
+        #expect(after410.givenUp == 1 && after410.failedArticles == 0, "\(after410.line)")
+
+        // A page that comes back before the limit is stored and its failure count cleared.
+        let dir3 = try Site.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir3) }
+        server.route("/it/2", TestResponse(status: 500))
+        let (config3, _) = try Site.config([("it", server.url("/it/feed.xml"), "rss", "it")], in: dir3)
+        let p3 = try Site.pipeline(config3, db: dir3.appendingPathComponent("news.sqlite").path)
+        _ = try await p3.ingest(IngestOptions())
+        server.route("/it/2", .text(Site.page(title: "바닷물 리튬 추출 기술", text: Site.texts[5])))
+        let back = try await p3.ingest(IngestOptions(force: true))
+        #expect(back.new == 1 && back.status == "ok", "\(back.line)")
+        #expect(try p3.store.entryFailures().isEmpty)
+    }
 }
