@@ -8,24 +8,10 @@ import Foundation
 public enum RFC3339 {
     /// Formats `date` in UTC, rounded to the millisecond.
     public static func format(_ date: Date) -> String {
-        let ms = milliseconds(date)
-        var days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
-        let msOfDay = ms - days * 86_400_000
-        // Howard Hinnant's civil_from_days.
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let doe = days - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let secs = msOfDay / 1000
-        let frac = msOfDay % 1000
-        var s = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
-        s += pad(secs / 3600, 2) + ":" + pad(secs / 60 % 60, 2) + ":" + pad(secs % 60, 2)
-        if frac != 0 { s += "." + pad(frac, 3) }
+        let t = CivilTime(milliseconds: milliseconds(date))
+        var s = pad(t.year, 4) + "-" + pad(t.month, 2) + "-" + pad(t.day, 2) + "T"
+        s += pad(t.hour, 2) + ":" + pad(t.minute, 2) + ":" + pad(t.second, 2)
+        if t.millisecond != 0 { s += "." + pad(t.millisecond, 3) }
         return s + "Z"
     }
 
@@ -95,8 +81,5 @@ public enum RFC3339 {
         Date(timeIntervalSinceReferenceDate: Double(ms - 978_307_200_000) / 1000)
     }
 
-    private static func pad(_ v: Int64, _ width: Int) -> String {
-        let s = String(v)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
+    private static func pad(_ v: Int64, _ width: Int) -> String { CivilTime.pad(v, width) }
 }
