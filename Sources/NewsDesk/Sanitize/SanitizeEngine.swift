@@ -19,7 +19,14 @@ final class SanitizeEngine: HTMLSAXReceiver {
     private var inNoscript = false
     private var pendingLazy = false
     private var preDepth = 0
-    private var base: String?
+    private var base: String? { didSet { origin = URLFastPath.Origin(base: base) } }
+    /// The base's origin for the URL fast path.
+    private var origin: URLFastPath.Origin?
+    /// The URL being written (fast path output, or the String path's result as bytes).
+    private var urlBuf: [UInt8] = []
+    /// Reused by `image`: lazy source values by priority, attributes kept.
+    private var lazyBuf: [UnsafePointer<UInt8>?] = []
+    private var keptBuf: [(UnsafePointer<UInt8>, UnsafePointer<UInt8>?)] = []
     private let pageHost: String?
     private var baseSeen = false
     private var counts = URLRules.Counts()
@@ -27,7 +34,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
     private var removedByTag: [Int]
     private var unwrappedByTag: [Int]
     private var unknownUnwrapped: [String: Int] = [:]
-    private var attrCounts: [NameKey: Int] = [:]
+    private var attrCounts = NameTable<Int>(minimumCapacity: 32)
     private var longAttrCounts: [String: Int] = [:]
     private var scratch: [UInt8] = []
     /// An open `<p>` we added around leading bare text (libxml2 adds the same on a second pass).
@@ -44,6 +51,8 @@ final class SanitizeEngine: HTMLSAXReceiver {
             return (s == "http" || s == "https") ? URLCleaner.resolve(b, against: nil) : nil
         }
         pageHost = base.flatMap(URLCleaner.host(of:))
+        origin = URLFastPath.Origin(base: base)
+        urlBuf.reserveCapacity(256)
         removedByTag = Array(repeating: 0, count: policy.tags.count)
         unwrappedByTag = Array(repeating: 0, count: policy.tags.count)
         out.reserveCapacity(capacity / 3)
@@ -143,7 +152,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         for (i, n) in removedByTag.enumerated() where n > 0 { report.removedElements[c.tags[i].name, default: 0] += n }
         for (i, n) in unwrappedByTag.enumerated() where n > 0 { report.unwrappedElements[c.tags[i].name, default: 0] += n }
         for (k, n) in unknownUnwrapped { report.unwrappedElements[k, default: 0] += n }
-        for (k, n) in attrCounts { report.removedAttributes[Self.name(of: k), default: 0] += n }
+        for (k, n) in attrCounts.entries { report.removedAttributes[Self.name(of: k), default: 0] += n }
         for (k, n) in longAttrCounts { report.removedAttributes[k, default: 0] += n }
         report.outputBytes = out.count
         return SanitizedHTML(html: html, text: text.finish(), report: report)
@@ -182,6 +191,13 @@ final class SanitizeEngine: HTMLSAXReceiver {
             guard dropCheck(n, key) else { return }
             guard let key, t.attributes.contains(key) else { count(n, key); return }
             if t.isLink && key == CompiledPolicy.href {
+                if let v, let removed = rules.fast.rewrite(UnsafeBufferPointer(start: v, count: Bytes.length(v)), kind: .link,
+                                                           origin: origin, into: &urlBuf) {
+                    counts.parametersRemoved += removed
+                    writeURLAttribute(n)
+                    linked = true
+                    return
+                }
                 let raw = v.map { String(cString: $0) } ?? ""
                 switch rules.link(raw, base: base, pageHost: pageHost, counts: &counts) {
                 case .url(let u): writeAttribute(n, u); linked = true
@@ -212,7 +228,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
 
     @inline(__always)
     private func count(_ n: UnsafePointer<UInt8>, _ key: NameKey?) {
-        if let key { attrCounts[key, default: 0] += 1 } else { longAttrCounts[String(cString: n), default: 0] += 1 }
+        if let key { attrCounts.increment(key) } else { longAttrCounts[String(cString: n), default: 0] += 1 }
     }
 
     private func reject(_ url: String) {
@@ -253,18 +269,28 @@ final class SanitizeEngine: HTMLSAXReceiver {
         return true
     }
 
+    /// An image source candidate: an attribute value straight from libxml2, or a `srcset` pick.
+    private enum Candidate {
+        case bytes(UnsafePointer<UInt8>)
+        case string(String)
+    }
+
     private func image(_ attributes: HTMLSAXAttributes, fromNoscript: Bool) {
-        var src: String?
-        var lazy = [String?](repeating: nil, count: c.lazyCount)
-        var srcsets = [String?](repeating: nil, count: c.srcsetCount)
-        var keep: [(UnsafePointer<UInt8>, UnsafePointer<UInt8>?)] = []
+        var src: UnsafePointer<UInt8>?
+        var srcsets: [String?] = []
+        lazyBuf.removeAll(keepingCapacity: true)
+        for _ in 0..<c.lazyCount { lazyBuf.append(nil) }
+        keptBuf.removeAll(keepingCapacity: true)
         var width: Int?, height: Int?
         attributes.forEach { n, v in
             let key = NameKey(n)
             if let key {
-                if key == CompiledPolicy.src { src = v.map { String(cString: $0) }; return }
-                if let i = c.lazyIndex[key] { lazy[i] = v.map { String(cString: $0) }; count(n, key); return }
-                if let i = c.srcsetIndex[key] { srcsets[i] = v.map { String(cString: $0) }; count(n, key); return }
+                if key == CompiledPolicy.src { src = v; return }
+                if let i = c.lazyIndex[key] { lazyBuf[i] = v; count(n, key); return }
+                if let i = c.srcsetIndex[key] {
+                    if srcsets.isEmpty { srcsets = Array(repeating: nil, count: c.srcsetCount) }
+                    srcsets[i] = v.map { String(cString: $0) }; count(n, key); return
+                }
                 if key == CompiledPolicy.width || key == CompiledPolicy.height {
                     // Only plain pixel counts survive ("auto", "100%" and CSS go).
                     guard let v, let number = Self.plainInt(v) else { count(n, key); return }
@@ -273,45 +299,68 @@ final class SanitizeEngine: HTMLSAXReceiver {
             }
             guard dropCheck(n, key) else { return }
             guard let key, c.imgAttributes.contains(key) else { count(n, key); return }
-            keep.append((n, v))
+            keptBuf.append((n, v))
         }
-        var candidates: [(String, Bool)] = lazy.compactMap { $0 }.map { ($0, true) }
-        if let src { candidates.append((src, fromNoscript)) }
-        candidates += srcsets.compactMap { $0.flatMap(URLRules.bestSrcsetCandidate) }.map { ($0, true) }
-        var chosen: (String, Bool)?
+        var chosen = false, chosenLazy = false
         var beacon = false
-        for (cand, isLazy) in candidates {
-            switch rules.image(cand, base: base, pageHost: pageHost, counts: &counts) {
-            case .url(let u): chosen = (u, isLazy)
-            case .beacon: beacon = true
-            case .rejected(let r): reject(r); continue
-            case .empty: continue
+        func attempt(_ cand: Candidate, _ isLazy: Bool) -> Bool {
+            let raw: String
+            switch cand {
+            case .bytes(let p):
+                if let removed = rules.fast.rewrite(UnsafeBufferPointer(start: p, count: Bytes.length(p)), kind: .image,
+                                                    origin: origin, into: &urlBuf) {
+                    counts.parametersRemoved += removed
+                    chosen = true; chosenLazy = isLazy
+                    return true
+                }
+                raw = String(cString: p)
+            case .string(let s):
+                raw = s
             }
-            break
+            switch rules.image(raw, base: base, pageHost: pageHost, counts: &counts) {
+            case .url(let u):
+                urlBuf.removeAll(keepingCapacity: true)
+                urlBuf.append(contentsOf: u.utf8)
+                chosen = true; chosenLazy = isLazy
+            case .beacon: beacon = true
+            case .rejected(let r): reject(r); return false
+            case .empty: return false
+            }
+            return true
+        }
+        search: do {
+            for i in 0..<c.lazyCount { if let p = lazyBuf[i], attempt(.bytes(p), true) { break search } }
+            if let src, attempt(.bytes(src), fromNoscript) { break search }
+            for s in srcsets { if let s, let best = URLRules.bestSrcsetCandidate(s), attempt(.string(best), true) { break search } }
         }
         let pixelSize = (width.map { $0 <= 1 } ?? false) && (height.map { $0 <= 1 } ?? false) || width == 0 || height == 0
-        if beacon || (pixelSize && chosen != nil) {
+        if beacon || (pixelSize && chosen) {
             report.trackingPixelsRemoved += 1
             return
         }
-        guard var (url, isLazy) = chosen else {
+        guard chosen else {
             report.imagesWithoutSource += 1
             if !fromNoscript { pendingLazy = true }
             return
         }
         pendingLazy = false
-        if isLazy { report.lazyImagesResolved += 1 }
-        if let proxy, URLCleaner.scheme(of: url) != nil, !proxy.isProxied(url) {
-            url = proxy.url(for: url)
-            report.imagesProxied += 1
+        if chosenLazy { report.lazyImagesResolved += 1 }
+        if let proxy {
+            let url = String(decoding: urlBuf, as: UTF8.self)
+            if URLCleaner.scheme(of: url) != nil, !proxy.isProxied(url) {
+                urlBuf.removeAll(keepingCapacity: true)
+                urlBuf.append(contentsOf: proxy.url(for: url).utf8)
+                report.imagesProxied += 1
+            }
         }
-        isLazy = false
-        out.append(contentsOf: Array("<img src=\"".utf8))
-        writeEscaped(Array(url.utf8), attribute: true)
+        out.append(contentsOf: Self.imgOpen)
+        urlBuf.withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: true) }
         out.append(0x22)
-        for (n, v) in keep { writeAttribute(n, v) }
+        for (n, v) in keptBuf { writeAttribute(n, v) }
         out.append(0x3E)
     }
+
+    private static let imgOpen: [UInt8] = Array("<img src=\"".utf8)
 
     /// The value when it is only decimal digits (at most 9).
     private static func plainInt(_ p: UnsafePointer<UInt8>) -> Int? {
@@ -374,6 +423,15 @@ final class SanitizeEngine: HTMLSAXReceiver {
         out.append(0x22)
     }
 
+    /// ` name="urlBuf"`, escaped.
+    private func writeURLAttribute(_ n: UnsafePointer<UInt8>) {
+        out.append(0x20)
+        out.append(contentsOf: UnsafeBufferPointer(start: n, count: Bytes.length(n)))
+        out.append(0x3D); out.append(0x22)
+        urlBuf.withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: true) }
+        out.append(0x22)
+    }
+
     private func writeAttribute(_ n: UnsafePointer<UInt8>, _ value: String) {
         out.append(0x20)
         out.append(contentsOf: UnsafeBufferPointer(start: n, count: Bytes.length(n)))
@@ -396,7 +454,8 @@ final class SanitizeEngine: HTMLSAXReceiver {
         let n = b.count
         while i < n {
             let ch = b[i]
-            if ch == 0x26 || ch == 0x3C || ch == 0x3E || (attribute && ch == 0x22) || ch == 0 {
+            // All five are at most '>' (0x3E): one comparison for letters and UTF-8.
+            if ch <= 0x3E && (ch == 0x26 || ch == 0x3C || ch == 0x3E || (attribute && ch == 0x22) || ch == 0) {
                 if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
                 switch ch {
                 case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
@@ -429,9 +488,18 @@ struct TextBuilder {
         var i = 0
         while i < n {
             if !pre && Bytes.isSpace(b[i]) { pendingSpace = true; i += 1; continue }
-            // A run of bytes copied as is (non-blank, or anything inside pre).
+            // A run copied as is: anything inside pre; else words joined by single spaces (what collapsing keeps).
             var j = i + 1
-            if !pre { while j < n, !Bytes.isSpace(b[j]) { j += 1 } } else { j = n }
+            if pre {
+                j = n
+            } else {
+                while j < n {
+                    let c = b[j]
+                    if c > 0x20 || !Bytes.isSpace(c) { j += 1; continue }
+                    if c == 0x20, j + 1 < n, !Bytes.isSpace(b[j + 1]) { j += 2; continue }
+                    break
+                }
+            }
             if pendingBreak > 0 {
                 if !bytes.isEmpty {
                     while let l = bytes.last, l == 0x20 { bytes.removeLast() }
