@@ -38,7 +38,7 @@ for ((r = 1; r <= rounds; r++)); do
     read -r n mb secs ver < <(taskset -c 0 python3 "$nh3_py" "$dir")
     theirs=$(python3 -c "print('nh3 %s clean: %d pages, %.1f MB in, best of 3: %.3f s, %.1f MB/s (1 core)' % ('$ver', $n, $mb, $secs, $mb / $secs))")
     a=$(mbps "$ours"); b=$(mbps "$theirs")
-    echo "round $r: ours $a MB/s, nh3 $b MB/s" >&2
+    echo "round $r: ours $a MB/s, nh3 $b MB/s"
     if python3 -c "import sys; sys.exit(0 if $a > $best_ours else 1)"; then best_ours=$a; best_ours_line=$ours; fi
     if python3 -c "import sys; sys.exit(0 if $b > $best_nh3 else 1)"; then best_nh3=$b; best_nh3_line=$theirs; fi
 done

@@ -28,7 +28,14 @@ struct NameKey: Hashable {
 struct CompiledPolicy: Sendable {
     enum Action: UInt8, Sendable { case allow, unwrap, remove, noscript, base, image, iframe }
 
-    struct Tag: Sendable {
+    /// A class: the engine reads one per element, and a class reference copies with one retain.
+    final class Tag: Sendable {
+        init(name: String, bytes: [UInt8], action: Action, block: UInt8, isVoid: Bool, isPre: Bool, isLink: Bool,
+             attributes: NameTable<Bool>, citeAttribute: Bool) {
+            self.name = name; self.bytes = bytes; self.action = action; self.block = block; self.isVoid = isVoid
+            self.isPre = isPre; self.isLink = isLink; self.attributes = attributes; self.citeAttribute = citeAttribute
+        }
+
         let name: String
         let bytes: [UInt8]
         let action: Action

@@ -28,6 +28,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
     private var lazyBuf: [UnsafePointer<UInt8>?] = []
     private var keptBuf: [(UnsafePointer<UInt8>, UnsafePointer<UInt8>?)] = []
     private let pageHost: String?
+    private let refHost: URLFastPath.RefHost
     private var baseSeen = false
     private var counts = URLRules.Counts()
     var report = SanitizeReport()
@@ -51,6 +52,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
             return (s == "http" || s == "https") ? URLCleaner.resolve(b, against: nil) : nil
         }
         pageHost = base.flatMap(URLCleaner.host(of:))
+        refHost = URLFastPath.RefHost(pageHost: pageHost)
         origin = URLFastPath.Origin(base: base)
         urlBuf.reserveCapacity(256)
         removedByTag = Array(repeating: 0, count: policy.tags.count)
@@ -192,7 +194,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
             guard let key, t.attributes.contains(key) else { count(n, key); return }
             if t.isLink && key == CompiledPolicy.href {
                 if let v, let removed = rules.fast.rewrite(UnsafeBufferPointer(start: v, count: Bytes.length(v)), kind: .link,
-                                                           origin: origin, into: &urlBuf) {
+                                                           origin: origin, refHost: refHost, into: &urlBuf) {
                     counts.parametersRemoved += removed
                     writeURLAttribute(n)
                     linked = true
@@ -308,7 +310,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
             switch cand {
             case .bytes(let p):
                 if let removed = rules.fast.rewrite(UnsafeBufferPointer(start: p, count: Bytes.length(p)), kind: .image,
-                                                    origin: origin, into: &urlBuf) {
+                                                    origin: origin, refHost: refHost, into: &urlBuf) {
                     counts.parametersRemoved += removed
                     chosen = true; chosenLazy = isLazy
                     return true
@@ -449,14 +451,18 @@ final class SanitizeEngine: HTMLSAXReceiver {
     }
 
     private func writeEscaped(buffer b: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        guard let base = b.baseAddress else { return }
         var run = 0
         var i = 0
         let n = b.count
         while i < n {
-            let ch = b[i]
+            // Eight bytes at a time while none needs escaping.
+            while i + 8 <= n, !SWAR.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), attribute) { i += 8 }
+            guard i < n else { break }
+            let ch = base[i]
             // All five are at most '>' (0x3E): one comparison for letters and UTF-8.
             if ch <= 0x3E && (ch == 0x26 || ch == 0x3C || ch == 0x3E || (attribute && ch == 0x22) || ch == 0) {
-                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run)) }
                 switch ch {
                 case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
                 case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
@@ -468,7 +474,35 @@ final class SanitizeEngine: HTMLSAXReceiver {
             }
             i += 1
         }
-        if n > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n])) }
+        if n > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: n - run)) }
+    }
+}
+
+/// Word-at-a-time byte tests (8 bytes in a UInt64).
+enum SWAR {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether some byte of `w` is zero.
+    @inline(__always)
+    static func hasZero(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+
+    /// 0x80 in each byte of `w` that is zero, 0 elsewhere (exact, no borrow between bytes).
+    @inline(__always)
+    static func zeroMask(_ w: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((w & low7) &+ low7) | w | low7)
+    }
+
+    /// Whether some byte of `w` is below `n` (n at most 128).
+    @inline(__always)
+    static func hasLess(_ w: UInt64, _ n: UInt8) -> Bool { (w &- ones &* UInt64(n)) & ~w & highs != 0 }
+
+    /// Whether some byte of `w` is `&`, `<`, `>`, NUL or (in attributes) `"`.
+    @inline(__always)
+    static func mayNeedEscape(_ w: UInt64, _ attribute: Bool) -> Bool {
+        hasZero(w) || hasZero(w ^ (ones &* 0x26)) || hasZero(w ^ (ones &* 0x3C)) || hasZero(w ^ (ones &* 0x3E))
+            || (attribute && hasZero(w ^ (ones &* 0x22)))
     }
 }
 
@@ -484,6 +518,7 @@ struct TextBuilder {
     }
 
     mutating func append(_ b: UnsafeBufferPointer<UInt8>, pre: Bool) {
+        guard let base = b.baseAddress else { return }
         let n = b.count
         var i = 0
         while i < n {
@@ -494,6 +529,17 @@ struct TextBuilder {
                 j = n
             } else {
                 while j < n {
+                    // Eight bytes at a time while none is a control and every space is single and followed by a
+                    // non-blank.
+                    while j + 8 <= n {
+                        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                        if SWAR.hasLess(w, 0x20) { break }
+                        let sp = SWAR.zeroMask(w ^ 0x2020_2020_2020_2020)
+                        if sp & (sp >> 8) != 0 { break }
+                        if sp >> 63 != 0, j + 8 >= n || Bytes.isSpace(b[j + 8]) { break }
+                        j += 8
+                    }
+                    guard j < n else { break }
                     let c = b[j]
                     if c > 0x20 || !Bytes.isSpace(c) { j += 1; continue }
                     if c == 0x20, j + 1 < n, !Bytes.isSpace(b[j + 1]) { j += 2; continue }

@@ -35,6 +35,28 @@ struct URLFastPath: Sendable {
         let host: [UInt8]
     }
 
+    /// What the `ref` rule compares a `ref` value's host with: the page's host (lowercased, without `www.`), or
+    /// the URL's own host when there is no page.
+    enum RefHost: Sendable {
+        case own
+        case host([UInt8])
+        /// A non-ASCII page host: `ref` parameters take the String path.
+        case unusable
+
+        init(pageHost: String?) {
+            guard let pageHost else { self = .own; return }
+            let b = Array(pageHost.utf8)
+            self = b.contains(where: { $0 >= 0x80 }) ? .unusable : .host(URLFastPath.bareHost(b[...]))
+        }
+    }
+
+    /// `URLCleaner.bareHost` on ASCII bytes: lowercased, without a leading `www.`.
+    static func bareHost(_ h: ArraySlice<UInt8>) -> [UInt8] {
+        var out = h.map(lower)
+        if out.count >= 4, out[0] == 0x77, out[1] == 0x77, out[2] == 0x77, out[3] == 0x2E { out.removeFirst(4) }
+        return out
+    }
+
     private struct ProxyRule: Sendable {
         let hosts: [[UInt8]]
         let pathPrefix: [UInt8]
@@ -79,7 +101,8 @@ struct URLFastPath: Sendable {
 
     /// Writes into `out` (replacing its content) the URL the String path would give for `raw`, and returns how many
     /// tracking parameters it removed; nil when `raw` needs the String path (`out` is then unspecified).
-    func rewrite(_ raw: UnsafeBufferPointer<UInt8>, kind: Kind, origin: Origin?, into out: inout [UInt8]) -> Int? {
+    func rewrite(_ raw: UnsafeBufferPointer<UInt8>, kind: Kind, origin: Origin?, refHost: RefHost,
+                 into out: inout [UInt8]) -> Int? {
         guard usable, kind == .link || imagesUsable else { return nil }
         let n = raw.count
         guard n > 0 else { return nil }
@@ -97,7 +120,7 @@ struct URLFastPath: Sendable {
             guard n < 2 || raw[1] != 0x2F, let origin, allowed(kind, https: origin.https) else { return nil }
             out.append(contentsOf: origin.bytes)
             let h = origin.https ? 8 : 7
-            return finish(raw, kind: kind, pathStart: 0, end: end, host: h..<(h + origin.host.count), into: &out)
+            return finish(raw, kind: kind, pathStart: 0, end: end, refHost: refHost, host: h..<(h + origin.host.count), into: &out)
         }
         // http: or https:, any case, then //.
         guard n >= 8, raw[0] | 0x20 == 0x68, raw[1] | 0x20 == 0x74, raw[2] | 0x20 == 0x74, raw[3] | 0x20 == 0x70 else { return nil }
@@ -118,7 +141,7 @@ struct URLFastPath: Sendable {
         }
         guard hostEnd > authStart else { return nil }
         let h = https ? 8 : 7
-        return finish(raw, kind: kind, pathStart: authEnd, end: end, host: h..<(h + hostEnd - authStart), into: &out)
+        return finish(raw, kind: kind, pathStart: authEnd, end: end, refHost: refHost, host: h..<(h + hostEnd - authStart), into: &out)
     }
 
     fileprivate static let httpPrefix: [UInt8] = Array("http://".utf8)
@@ -133,7 +156,7 @@ struct URLFastPath: Sendable {
     }
 
     /// Appends path, query (filtered) and fragment; `out[host]` is the lowercased host.
-    private func finish(_ raw: UnsafeBufferPointer<UInt8>, kind: Kind, pathStart: Int, end: Int,
+    private func finish(_ raw: UnsafeBufferPointer<UInt8>, kind: Kind, pathStart: Int, end: Int, refHost: RefHost,
                         host: Range<Int>, into out: inout [UInt8]) -> Int? {
         // Path: no dot segment (RFC 3986 removal would change it); empty becomes "/".
         var prev: UInt8 = 0x2F
@@ -177,7 +200,10 @@ struct URLFastPath: Sendable {
                     } else if isTracking(name) {
                         removed += 1
                     } else {
-                        if eq < j, name.count == 3, Self.equalsLowercased(name, Self.ref) { return nil }
+                        if eq < j, name.count == 3, Self.equalsLowercased(name, Self.ref) {
+                            guard let own = refIsOwn(UnsafeBufferPointer(rebasing: raw[(eq + 1)..<j]), refHost, out[host]) else { return nil }
+                            if own { removed += 1; i = j + 1; continue }
+                        }
                         if !first { out.append(0x26) }
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i..<j]))
                         first = false
@@ -194,6 +220,27 @@ struct URLFastPath: Sendable {
     }
 
     private static let ref: [UInt8] = Array("ref".utf8)
+
+    /// Whether a `ref` value names the page's (or the URL's own) host, as `URLCleaner.cleanCounting` decides;
+    /// nil when that needs the String path (percent-encoding, a URL, non-ASCII, a leading slash, empty).
+    private func refIsOwn(_ value: UnsafeBufferPointer<UInt8>, _ refHost: RefHost, _ ownHost: ArraySlice<UInt8>) -> Bool? {
+        guard let first = value.first, first != 0x2F else { return nil }
+        var slash = value.count
+        for (k, b) in value.enumerated() {
+            if b >= 0x80 || b == 0x25 { return nil }
+            if b == 0x2F {
+                if k + 1 < value.count, value[k + 1] == 0x2F { return nil }
+                if slash == value.count { slash = k }
+            }
+        }
+        let target: [UInt8]
+        switch refHost {
+        case .own: target = Self.bareHost(ownHost)
+        case .host(let h): target = h
+        case .unusable: return nil
+        }
+        return Self.bareHost(ArraySlice(value[0..<slash])) == target
+    }
 
     @inline(__always)
     private func isTracking(_ name: UnsafeBufferPointer<UInt8>) -> Bool {

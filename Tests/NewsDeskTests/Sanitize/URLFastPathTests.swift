@@ -12,7 +12,8 @@ struct URLFastPathTests {
     }
 
     static let bases: [String?] = [nil, "https://news.example.com/", "http://News.Example.com:8080/a/b.html?x=1",
-                                   "https://user@example.com/", "ftp://example.com/", "https://news.example.com"]
+                                   "https://user@example.com/", "ftp://example.com/", "https://news.example.com",
+                                   "https://WWW.Example.com/x", "https://뉴스.example.com/"]
 
     static let rows: [Row] = [
         // Common cases: taken by the fast path.
@@ -91,9 +92,20 @@ struct URLFastPathTests {
         Row(raw: "x.png", fast: false),
         Row(raw: "?page=2", fast: false),
         Row(raw: "#note", fast: false),
-        Row(raw: "https://example.com/a?ref=example.com&id=1", fast: false),
-        Row(raw: "https://www.example.com/a?REF=www.example.com", fast: false),
-        Row(raw: "https://example.com/a?ref=other.org", fast: false),
+        Row(raw: "https://example.com/a?ref=example.com&id=1", fast: true),
+        Row(raw: "https://www.example.com/a?REF=www.example.com", fast: true),
+        Row(raw: "https://example.com/a?ref=other.org", fast: true),
+        Row(raw: "https://example.com/a?ref=news.example.com", fast: true),
+        Row(raw: "https://example.com/a?ref=WWW.News.Example.com/path", fast: true),
+        Row(raw: "/v/1?ref=news.example.com&x=1", fast: true),
+        Row(raw: "/v/1?id=2&ref=www.news.example.com", fast: true),
+        Row(raw: "https://example.com/a?ref=", fast: false),
+        Row(raw: "https://example.com/a?ref=/news.example.com", fast: false),
+        Row(raw: "https://example.com/a?ref=https://news.example.com/", fast: false),
+        Row(raw: "https://example.com/a?ref=https%3A%2F%2Fnews.example.com%2F", fast: false),
+        Row(raw: "https://example.com/a?ref=news.example.com:443", fast: true),
+        Row(raw: "https://example.com/a?ref=news.example.com?x", fast: true),
+        Row(raw: "https://example.com/a?ref=뉴스.example.com", fast: false),
         Row(raw: "https://example.com/a?한=1", fast: false),
         Row(raw: "https://example.com/a?\u{212A}=1", fast: false),
         Row(raw: "httpsx://example.com/", fast: false),
@@ -122,7 +134,7 @@ struct URLFastPathTests {
                         "https://t1.daumcdn.net", "/", "https://pixel.wp.com"]
         let paths = ["", "/", "/a/b", "/thumb/R1/", "/기사/1", "/a/./b", "/.x", "/a.b/c"]
         let queries = ["", "?", "?utm_source=a", "?a=1&utm_campaign=x&b=2", "?type=w1&x=y", "?fname=https%3A%2F%2Fa.com%2Fb.jpg",
-                       "?ref=example.com", "?Ref", "?x=1&&fbclid=2&", "?mc_eid=1&mc_cid=2", "?_ga=1"]
+                       "?ref=example.com", "?Ref", "?ref=www.a.b.c&x=1", "?x=1&REF=imgnews.pstatic.net/a", "?ref=news.example.com", "?x=1&&fbclid=2&", "?mc_eid=1&mc_cid=2", "?_ga=1"]
         let fragments = ["", "#", "#a?utm_source=x", "#f&b"]
         var all: [String] = []
         for p in prefixes { for path in paths { for q in queries { for f in fragments { all.append(p + path + q + f) } } } }
@@ -153,7 +165,9 @@ struct URLFastPathTests {
                 : rules.image(raw, base: base, pageHost: pageHost, counts: &counts)
             var buf: [UInt8] = []
             var bytes = Array(raw.utf8)
-            let fast = bytes.withUnsafeMutableBufferPointer { rules.fast.rewrite(UnsafeBufferPointer($0), kind: kind, origin: origin, into: &buf) }
+            let fast = bytes.withUnsafeMutableBufferPointer {
+                rules.fast.rewrite(UnsafeBufferPointer($0), kind: kind, origin: origin, refHost: .init(pageHost: pageHost), into: &buf)
+            }
             taken.append(fast != nil)
             if let removed = fast {
                 #expect(slow == .url(String(decoding: buf, as: UTF8.self)), "\(kind) \(raw) base \(base ?? "nil")", sourceLocation: sourceLocation)
