@@ -1,8 +1,30 @@
 /// The streaming sanitizer: receives libxml2 SAX events and writes clean HTML and plain text as bytes.
 ///
-/// One engine per document; not shared. Hot paths (text, tag and attribute names) stay on bytes; only URLs
-/// become Strings.
+/// One engine per document; not shared. Hot paths (text, tag and attribute names, common URLs) stay on bytes;
+/// only URLs that need rewriting beyond tracking parameters become Strings. The receiver class only forwards to
+/// ``SanitizeState``, a struct, so the state is one exclusive access per event rather than one per property use.
 final class SanitizeEngine: HTMLSAXReceiver {
+    private var state: SanitizeState
+
+    init(policy: CompiledPolicy, rules: URLRules, baseURL: String?, capacity: Int) {
+        state = SanitizeState(policy: policy, rules: rules, baseURL: baseURL, capacity: capacity)
+        super.init()
+    }
+
+    override func startElement(name: UnsafePointer<UInt8>, attributes: HTMLSAXAttributes) {
+        state.startElement(name: name, attributes: attributes)
+    }
+
+    override func endElement(name: UnsafePointer<UInt8>) { state.endElement(name: name) }
+
+    override func characters(_ buf: UnsafeBufferPointer<UInt8>) { state.characters(buf) }
+
+    /// Closes what libxml2 left open (it should not) and returns the result.
+    func finish() -> SanitizedHTML { state.finish() }
+}
+
+/// The sanitizer's state and rules for one document (see ``SanitizeEngine``).
+struct SanitizeState {
     private struct Frame {
         var tag: Int32
         /// 0 emitted (write an end tag), 1 emitted void or nothing to close, 2 unwrapped.
@@ -58,12 +80,12 @@ final class SanitizeEngine: HTMLSAXReceiver {
         removedByTag = Array(repeating: 0, count: policy.tags.count)
         unwrappedByTag = Array(repeating: 0, count: policy.tags.count)
         out.reserveCapacity(capacity / 3)
-        super.init()
+        text.reserveCapacity(capacity / 4)
     }
 
     // MARK: SAX events
 
-    override func startElement(name: UnsafePointer<UInt8>, attributes: HTMLSAXAttributes) {
+    mutating func startElement(name: UnsafePointer<UInt8>, attributes: HTMLSAXAttributes) {
         if removeDepth > 0 {
             removeDepth += 1
             if inNoscript, pendingLazy, NameKey(name) == CompiledPolicy.img { image(attributes, fromNoscript: true) }
@@ -115,7 +137,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         }
     }
 
-    override func endElement(name: UnsafePointer<UInt8>) {
+    mutating func endElement(name: UnsafePointer<UInt8>) {
         if removeDepth > 0 {
             removeDepth -= 1
             if removeDepth == 0 { inNoscript = false }
@@ -125,7 +147,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         close(f)
     }
 
-    override func characters(_ buf: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ buf: UnsafeBufferPointer<UInt8>) {
         guard removeDepth == 0 else { return }
         var b = buf
         if out.isEmpty {
@@ -144,7 +166,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
     }
 
     /// Closes what libxml2 left open (it should not) and returns the result.
-    func finish() -> SanitizedHTML {
+    mutating func finish() -> SanitizedHTML {
         while let f = frames.popLast() { close(f) }
         if impliedP { out.append(contentsOf: [0x3C, 0x2F, 0x70, 0x3E]); impliedP = false }
         while let last = out.last, Bytes.isSpace(last) { out.removeLast() }
@@ -162,13 +184,13 @@ final class SanitizeEngine: HTMLSAXReceiver {
 
     // MARK: Elements
 
-    private func closeImpliedP() {
+    private mutating func closeImpliedP() {
         guard impliedP, emittedOpen == 0 else { return }
         out.append(contentsOf: [0x3C, 0x2F, 0x70, 0x3E])
         impliedP = false
     }
 
-    private func close(_ f: Frame) {
+    private mutating func close(_ f: Frame) {
         switch f.kind {
         case 0:
             emittedOpen -= 1
@@ -184,7 +206,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         }
     }
 
-    private func startTag(_ t: CompiledPolicy.Tag, _ attributes: HTMLSAXAttributes) {
+    private mutating func startTag(_ t: CompiledPolicy.Tag, _ attributes: HTMLSAXAttributes) {
         out.append(0x3C)
         out.append(contentsOf: t.bytes)
         var linked = false
@@ -222,22 +244,22 @@ final class SanitizeEngine: HTMLSAXReceiver {
 
     /// Counts an attribute that will not be kept as is; returns false when it must go whatever the tag allows.
     @inline(__always)
-    private func dropCheck(_ n: UnsafePointer<UInt8>, _ key: NameKey?) -> Bool {
+    private mutating func dropCheck(_ n: UnsafePointer<UInt8>, _ key: NameKey?) -> Bool {
         if (n[0] | 0x20) == 0x6F && (n[1] | 0x20) == 0x6E { count(n, key); return false }  // on*
         if c.isTracking(n, key) { count(n, key); return false }
         return true
     }
 
     @inline(__always)
-    private func count(_ n: UnsafePointer<UInt8>, _ key: NameKey?) {
+    private mutating func count(_ n: UnsafePointer<UInt8>, _ key: NameKey?) {
         if let key { attrCounts.increment(key) } else { longAttrCounts[String(cString: n), default: 0] += 1 }
     }
 
-    private func reject(_ url: String) {
+    private mutating func reject(_ url: String) {
         if report.rejectedURLs.count < 20 { report.rejectedURLs.append(String(url.prefix(200))) }
     }
 
-    private func baseElement(_ attributes: HTMLSAXAttributes) {
+    private mutating func baseElement(_ attributes: HTMLSAXAttributes) {
         guard !baseSeen else { return }
         attributes.forEach { n, v in
             guard !baseSeen, NameKey(n) == CompiledPolicy.href, let v else { return }
@@ -247,7 +269,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         }
     }
 
-    private func iframe(_ attributes: HTMLSAXAttributes) -> Bool {
+    private mutating func iframe(_ attributes: HTMLSAXAttributes) -> Bool {
         var src: String?
         var width: String?, height: String?
         attributes.forEach { n, v in
@@ -277,7 +299,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         case string(String)
     }
 
-    private func image(_ attributes: HTMLSAXAttributes, fromNoscript: Bool) {
+    private mutating func image(_ attributes: HTMLSAXAttributes, fromNoscript: Bool) {
         var src: UnsafePointer<UInt8>?
         var srcsets: [String?] = []
         lazyBuf.removeAll(keepingCapacity: true)
@@ -356,7 +378,8 @@ final class SanitizeEngine: HTMLSAXReceiver {
             }
         }
         out.append(contentsOf: Self.imgOpen)
-        urlBuf.withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: true) }
+        let url = urlBuf
+        url.withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: true) }
         out.append(0x22)
         for (n, v) in keptBuf { writeAttribute(n, v) }
         out.append(0x3E)
@@ -372,7 +395,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
     }
 
     /// `hidden`, `display:none` or `visibility:hidden` in `style`.
-    private func isHidden(_ attributes: HTMLSAXAttributes) -> Bool {
+    private mutating func isHidden(_ attributes: HTMLSAXAttributes) -> Bool {
         var hidden = false
         attributes.forEach { n, v in
             guard !hidden else { return }
@@ -381,7 +404,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         return hidden
     }
 
-    private func styleHides(_ v: UnsafePointer<UInt8>) -> Bool {
+    private mutating func styleHides(_ v: UnsafePointer<UInt8>) -> Bool {
         scratch.removeAll(keepingCapacity: true)
         var i = 0
         while v[i] != 0 {
@@ -413,11 +436,11 @@ final class SanitizeEngine: HTMLSAXReceiver {
 
     // MARK: Output
 
-    private func htmlBreak() {
+    private mutating func htmlBreak() {
         if let last = out.last, !Bytes.isSpace(last) { out.append(0x0A) }
     }
 
-    private func writeAttribute(_ n: UnsafePointer<UInt8>, _ v: UnsafePointer<UInt8>?) {
+    private mutating func writeAttribute(_ n: UnsafePointer<UInt8>, _ v: UnsafePointer<UInt8>?) {
         out.append(0x20)
         out.append(contentsOf: UnsafeBufferPointer(start: n, count: Bytes.length(n)))
         out.append(0x3D); out.append(0x22)
@@ -426,15 +449,16 @@ final class SanitizeEngine: HTMLSAXReceiver {
     }
 
     /// ` name="urlBuf"`, escaped.
-    private func writeURLAttribute(_ n: UnsafePointer<UInt8>) {
+    private mutating func writeURLAttribute(_ n: UnsafePointer<UInt8>) {
         out.append(0x20)
         out.append(contentsOf: UnsafeBufferPointer(start: n, count: Bytes.length(n)))
         out.append(0x3D); out.append(0x22)
-        urlBuf.withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: true) }
+        let url = urlBuf
+        url.withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: true) }
         out.append(0x22)
     }
 
-    private func writeAttribute(_ n: UnsafePointer<UInt8>, _ value: String) {
+    private mutating func writeAttribute(_ n: UnsafePointer<UInt8>, _ value: String) {
         out.append(0x20)
         out.append(contentsOf: UnsafeBufferPointer(start: n, count: Bytes.length(n)))
         out.append(0x3D); out.append(0x22)
@@ -443,14 +467,14 @@ final class SanitizeEngine: HTMLSAXReceiver {
     }
 
     @inline(__always)
-    private func writeText(_ b: UnsafeBufferPointer<UInt8>) { writeEscaped(b, attribute: false) }
+    private mutating func writeText(_ b: UnsafeBufferPointer<UInt8>) { writeEscaped(b, attribute: false) }
 
-    private func writeEscaped(_ b: some Collection<UInt8>, attribute: Bool) {
+    private mutating func writeEscaped(_ b: some Collection<UInt8>, attribute: Bool) {
         if let done: Void = b.withContiguousStorageIfAvailable({ writeEscaped(buffer: $0, attribute: attribute) }) { return done }
         Array(b).withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: attribute) }
     }
 
-    private func writeEscaped(buffer b: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+    private mutating func writeEscaped(buffer b: UnsafeBufferPointer<UInt8>, attribute: Bool) {
         guard let base = b.baseAddress else { return }
         var run = 0
         var i = 0
@@ -513,6 +537,8 @@ struct TextBuilder {
     private var pendingSpace = false
 
     /// 1 line break, 2 blank line, 3 a space (table cells).
+    mutating func reserveCapacity(_ n: Int) { bytes.reserveCapacity(n) }
+
     mutating func brk(_ n: UInt8) {
         if n == 3 { pendingSpace = true } else { pendingBreak = max(pendingBreak, Int(n)) }
     }
