@@ -14,7 +14,7 @@ enum RawTextStripper {
     /// The page without script/style contents, or nil when there is nothing to remove.
     static func strip(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         let n = b.count
-        guard n > 0, !b.contains(0) else { return nil }
+        guard n > 0, !containsNUL(b) else { return nil }
         var out: [UInt8] = []
         var copied = 0
         var p = 0
@@ -164,6 +164,18 @@ enum RawTextStripper {
             i += len
         }
         return true
+    }
+
+    private static func containsNUL(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var i = 0
+        let n = b.count
+        while i + 8 <= n {
+            if SWAR.hasZero(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { return true }
+            i += 8
+        }
+        while i < n { if b[i] == 0 { return true }; i += 1 }
+        return false
     }
 
     /// The first `byte` at or after `from` (eight bytes at a time).
