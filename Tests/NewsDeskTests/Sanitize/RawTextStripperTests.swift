@@ -4,7 +4,7 @@ import TestSupport
 @testable import NewsDesk
 
 /// Cutting script/style contents before libxml2 must not change anything the sanitizer reports.
-@Suite("RawTextStripper")
+@Suite("RawTextStripper", .serialized)
 struct RawTextStripperTests {
     static let tricky: [String] = [
         "<!DOCTYPE html><html><head><script>var a = '<b>' + \"</p>\";</script><style>p{}</style></head><body><p>x</p></body></html>",
@@ -56,10 +56,12 @@ struct RawTextStripperTests {
         try Self.compare(Array(html.utf8), base: "https://news.example.com/", html)
     }
 
-    @Test func vectorsAgree() throws {
+    /// Async and yielding, like the other long loops here (timing-bound tests share the cooperative threads).
+    @Test func vectorsAgree() async throws {
         for c in PolicyVectorTests.daum + PolicyVectorTests.naver + PolicyVectorTests.images + PolicyVectorTests.links
             + PolicyVectorTests.structure + XSSVectorTests.cases {
             try Self.compare(Array(c.input.utf8), base: c.base, c.id)
+            await Task.yield()
         }
     }
 
@@ -86,7 +88,7 @@ struct RawTextStripperTests {
     }
 
     /// NEWSDESK_SANITIZE_CORPUS=DIR compares every page of a generated corpus (scripts/make_corpus.py).
-    @Test func corpusAgrees() throws {
+    @Test func corpusAgrees() async throws {
         guard let dir = ProcessInfo.processInfo.environment["NEWSDESK_SANITIZE_CORPUS"] else { return }
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".html") }.sorted()
         var stripped = 0
@@ -95,6 +97,7 @@ struct RawTextStripperTests {
             let bytes = [UInt8](data)
             if bytes.withUnsafeBufferPointer({ RawTextStripper.strip($0) }) != nil { stripped += 1 }
             try Self.compare(bytes, base: "https://news.example.com/", name)
+            await Task.yield()
         }
         #expect(stripped > 0)
     }
