@@ -28,7 +28,14 @@ struct NameKey: Hashable {
 struct CompiledPolicy: Sendable {
     enum Action: UInt8, Sendable { case allow, unwrap, remove, noscript, base, image, iframe }
 
-    struct Tag: Sendable {
+    /// A class: the engine reads one per element, and a class reference copies with one retain.
+    final class Tag: Sendable {
+        init(name: String, bytes: [UInt8], action: Action, block: UInt8, isVoid: Bool, isPre: Bool, isLink: Bool,
+             attributes: NameTable<Bool>, citeAttribute: Bool) {
+            self.name = name; self.bytes = bytes; self.action = action; self.block = block; self.isVoid = isVoid
+            self.isPre = isPre; self.isLink = isLink; self.attributes = attributes; self.citeAttribute = citeAttribute
+        }
+
         let name: String
         let bytes: [UInt8]
         let action: Action
@@ -37,21 +44,21 @@ struct CompiledPolicy: Sendable {
         let isVoid: Bool
         let isPre: Bool
         let isLink: Bool
-        let attributes: Set<NameKey>
+        let attributes: NameTable<Bool>
         let citeAttribute: Bool
     }
 
     let tags: [Tag]
-    let tagIndex: [NameKey: Int]
+    let tagIndex: NameTable<Int>
     let globalAttributes: Set<NameKey>
-    let trackingExact: Set<NameKey>
+    let trackingExact: NameTable<Bool>
     let trackingLong: Set<String>
     let trackingPrefixes: [[UInt8]]
-    let lazyIndex: [NameKey: Int]
-    let srcsetIndex: [NameKey: Int]
+    let lazyIndex: NameTable<Int>
+    let srcsetIndex: NameTable<Int>
     let lazyCount: Int
     let srcsetCount: Int
-    let imgAttributes: Set<NameKey>
+    let imgAttributes: NameTable<Bool>
     let iframeHosts: Set<String>
     let linkRel: [UInt8]
     static let voidTags: Set<String> = ["br", "col", "hr", "img", "wbr"]
@@ -90,25 +97,29 @@ struct CompiledPolicy: Sendable {
             index[key] = tags.count
             tags.append(Tag(name: name, bytes: Array(name.utf8), action: action, block: block,
                             isVoid: Self.voidTags.contains(name), isPre: name == "pre", isLink: name == "a",
-                            attributes: Set(attrs.compactMap { NameKey($0) }), citeAttribute: attrs.contains("cite")))
+                            attributes: Self.set(attrs), citeAttribute: attrs.contains("cite")))
         }
         self.tags = tags
-        tagIndex = index
+        tagIndex = NameTable(index.map { ($0.key, $0.value) })
         globalAttributes = Set(p.globalAttributes.subtracting(attrBlock).compactMap { NameKey($0) })
-        trackingExact = Set(p.trackingAttributes.compactMap { NameKey($0) })
+        trackingExact = Self.set(p.trackingAttributes)
         trackingLong = Set(p.trackingAttributes.filter { NameKey($0) == nil })
         trackingPrefixes = p.trackingAttributePrefixes.map { Array($0.utf8) }.filter { !$0.isEmpty }
         var lazy: [NameKey: Int] = [:]
         for (i, n) in p.lazyImageAttributes.enumerated() { if let k = NameKey(n) { lazy[k] = i } }
-        lazyIndex = lazy
+        lazyIndex = NameTable(lazy.map { ($0.key, $0.value) })
         lazyCount = p.lazyImageAttributes.count
         var srcset: [NameKey: Int] = [:]
         for (i, n) in p.srcsetAttributes.enumerated() { if let k = NameKey(n) { srcset[k] = i } }
-        srcsetIndex = srcset
+        srcsetIndex = NameTable(srcset.map { ($0.key, $0.value) })
         srcsetCount = p.srcsetAttributes.count
-        imgAttributes = Set((p.allowedTags["img"] ?? []).union(p.globalAttributes).subtracting(attrBlock).compactMap { NameKey($0) })
+        imgAttributes = Self.set((p.allowedTags["img"] ?? []).union(p.globalAttributes).subtracting(attrBlock))
         iframeHosts = p.iframeHosts
         linkRel = Array(p.linkRel.utf8)
+    }
+
+    private static func set(_ names: some Sequence<String>) -> NameTable<Bool> {
+        NameTable(names.compactMap { NameKey($0) }.map { ($0, true) })
     }
 
     /// Whether an attribute is a tracking attribute (exact name or prefix).
@@ -144,5 +155,5 @@ enum Bytes {
     }
 
     @inline(__always)
-    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
+    static func isSpace(_ b: UInt8) -> Bool { b <= 0x20 && (b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C) }
 }

@@ -1,8 +1,30 @@
 /// The streaming sanitizer: receives libxml2 SAX events and writes clean HTML and plain text as bytes.
 ///
-/// One engine per document; not shared. Hot paths (text, tag and attribute names) stay on bytes; only URLs
-/// become Strings.
+/// One engine per document; not shared. Hot paths (text, tag and attribute names, common URLs) stay on bytes;
+/// only URLs that need rewriting beyond tracking parameters become Strings. The receiver class only forwards to
+/// ``SanitizeState``, a struct, so the state is one exclusive access per event rather than one per property use.
 final class SanitizeEngine: HTMLSAXReceiver {
+    private var state: SanitizeState
+
+    init(policy: CompiledPolicy, rules: URLRules, baseURL: String?, capacity: Int) {
+        state = SanitizeState(policy: policy, rules: rules, baseURL: baseURL, capacity: capacity)
+        super.init()
+    }
+
+    override func startElement(name: UnsafePointer<UInt8>, attributes: HTMLSAXAttributes) {
+        state.startElement(name: name, attributes: attributes)
+    }
+
+    override func endElement(name: UnsafePointer<UInt8>) { state.endElement(name: name) }
+
+    override func characters(_ buf: UnsafeBufferPointer<UInt8>) { state.characters(buf) }
+
+    /// Closes what libxml2 left open (it should not) and returns the result.
+    func finish() -> SanitizedHTML { state.finish() }
+}
+
+/// The sanitizer's state and rules for one document (see ``SanitizeEngine``).
+struct SanitizeState {
     private struct Frame {
         var tag: Int32
         /// 0 emitted (write an end tag), 1 emitted void or nothing to close, 2 unwrapped.
@@ -19,15 +41,23 @@ final class SanitizeEngine: HTMLSAXReceiver {
     private var inNoscript = false
     private var pendingLazy = false
     private var preDepth = 0
-    private var base: String?
+    private var base: String? { didSet { origin = URLFastPath.Origin(base: base) } }
+    /// The base's origin for the URL fast path.
+    private var origin: URLFastPath.Origin?
+    /// The URL being written (fast path output, or the String path's result as bytes).
+    private var urlBuf: [UInt8] = []
+    /// Reused by `image`: lazy source values by priority, attributes kept.
+    private var lazyBuf: [UnsafePointer<UInt8>?] = []
+    private var keptBuf: [(UnsafePointer<UInt8>, UnsafePointer<UInt8>?)] = []
     private let pageHost: String?
+    private let refHost: URLFastPath.RefHost
     private var baseSeen = false
     private var counts = URLRules.Counts()
     var report = SanitizeReport()
     private var removedByTag: [Int]
     private var unwrappedByTag: [Int]
     private var unknownUnwrapped: [String: Int] = [:]
-    private var attrCounts: [NameKey: Int] = [:]
+    private var attrCounts = NameTable<Int>(minimumCapacity: 32)
     private var longAttrCounts: [String: Int] = [:]
     private var scratch: [UInt8] = []
     /// An open `<p>` we added around leading bare text (libxml2 adds the same on a second pass).
@@ -44,15 +74,18 @@ final class SanitizeEngine: HTMLSAXReceiver {
             return (s == "http" || s == "https") ? URLCleaner.resolve(b, against: nil) : nil
         }
         pageHost = base.flatMap(URLCleaner.host(of:))
+        refHost = URLFastPath.RefHost(pageHost: pageHost)
+        origin = URLFastPath.Origin(base: base)
+        urlBuf.reserveCapacity(256)
         removedByTag = Array(repeating: 0, count: policy.tags.count)
         unwrappedByTag = Array(repeating: 0, count: policy.tags.count)
         out.reserveCapacity(capacity / 3)
-        super.init()
+        text.reserveCapacity(capacity / 4)
     }
 
     // MARK: SAX events
 
-    override func startElement(name: UnsafePointer<UInt8>, attributes: HTMLSAXAttributes) {
+    mutating func startElement(name: UnsafePointer<UInt8>, attributes: HTMLSAXAttributes) {
         if removeDepth > 0 {
             removeDepth += 1
             if inNoscript, pendingLazy, NameKey(name) == CompiledPolicy.img { image(attributes, fromNoscript: true) }
@@ -104,7 +137,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         }
     }
 
-    override func endElement(name: UnsafePointer<UInt8>) {
+    mutating func endElement(name: UnsafePointer<UInt8>) {
         if removeDepth > 0 {
             removeDepth -= 1
             if removeDepth == 0 { inNoscript = false }
@@ -114,7 +147,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         close(f)
     }
 
-    override func characters(_ buf: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ buf: UnsafeBufferPointer<UInt8>) {
         guard removeDepth == 0 else { return }
         var b = buf
         if out.isEmpty {
@@ -133,7 +166,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
     }
 
     /// Closes what libxml2 left open (it should not) and returns the result.
-    func finish() -> SanitizedHTML {
+    mutating func finish() -> SanitizedHTML {
         while let f = frames.popLast() { close(f) }
         if impliedP { out.append(contentsOf: [0x3C, 0x2F, 0x70, 0x3E]); impliedP = false }
         while let last = out.last, Bytes.isSpace(last) { out.removeLast() }
@@ -143,7 +176,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         for (i, n) in removedByTag.enumerated() where n > 0 { report.removedElements[c.tags[i].name, default: 0] += n }
         for (i, n) in unwrappedByTag.enumerated() where n > 0 { report.unwrappedElements[c.tags[i].name, default: 0] += n }
         for (k, n) in unknownUnwrapped { report.unwrappedElements[k, default: 0] += n }
-        for (k, n) in attrCounts { report.removedAttributes[Self.name(of: k), default: 0] += n }
+        for (k, n) in attrCounts.entries { report.removedAttributes[Self.name(of: k), default: 0] += n }
         for (k, n) in longAttrCounts { report.removedAttributes[k, default: 0] += n }
         report.outputBytes = out.count
         return SanitizedHTML(html: html, text: text.finish(), report: report)
@@ -151,13 +184,13 @@ final class SanitizeEngine: HTMLSAXReceiver {
 
     // MARK: Elements
 
-    private func closeImpliedP() {
+    private mutating func closeImpliedP() {
         guard impliedP, emittedOpen == 0 else { return }
         out.append(contentsOf: [0x3C, 0x2F, 0x70, 0x3E])
         impliedP = false
     }
 
-    private func close(_ f: Frame) {
+    private mutating func close(_ f: Frame) {
         switch f.kind {
         case 0:
             emittedOpen -= 1
@@ -173,7 +206,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         }
     }
 
-    private func startTag(_ t: CompiledPolicy.Tag, _ attributes: HTMLSAXAttributes) {
+    private mutating func startTag(_ t: CompiledPolicy.Tag, _ attributes: HTMLSAXAttributes) {
         out.append(0x3C)
         out.append(contentsOf: t.bytes)
         var linked = false
@@ -182,6 +215,13 @@ final class SanitizeEngine: HTMLSAXReceiver {
             guard dropCheck(n, key) else { return }
             guard let key, t.attributes.contains(key) else { count(n, key); return }
             if t.isLink && key == CompiledPolicy.href {
+                if let v, let removed = rules.fast.rewrite(UnsafeBufferPointer(start: v, count: Bytes.length(v)), kind: .link,
+                                                           origin: origin, refHost: refHost, into: &urlBuf) {
+                    counts.parametersRemoved += removed
+                    writeURLAttribute(n)
+                    linked = true
+                    return
+                }
                 let raw = v.map { String(cString: $0) } ?? ""
                 switch rules.link(raw, base: base, pageHost: pageHost, counts: &counts) {
                 case .url(let u): writeAttribute(n, u); linked = true
@@ -204,22 +244,22 @@ final class SanitizeEngine: HTMLSAXReceiver {
 
     /// Counts an attribute that will not be kept as is; returns false when it must go whatever the tag allows.
     @inline(__always)
-    private func dropCheck(_ n: UnsafePointer<UInt8>, _ key: NameKey?) -> Bool {
+    private mutating func dropCheck(_ n: UnsafePointer<UInt8>, _ key: NameKey?) -> Bool {
         if (n[0] | 0x20) == 0x6F && (n[1] | 0x20) == 0x6E { count(n, key); return false }  // on*
         if c.isTracking(n, key) { count(n, key); return false }
         return true
     }
 
     @inline(__always)
-    private func count(_ n: UnsafePointer<UInt8>, _ key: NameKey?) {
-        if let key { attrCounts[key, default: 0] += 1 } else { longAttrCounts[String(cString: n), default: 0] += 1 }
+    private mutating func count(_ n: UnsafePointer<UInt8>, _ key: NameKey?) {
+        if let key { attrCounts.increment(key) } else { longAttrCounts[String(cString: n), default: 0] += 1 }
     }
 
-    private func reject(_ url: String) {
+    private mutating func reject(_ url: String) {
         if report.rejectedURLs.count < 20 { report.rejectedURLs.append(String(url.prefix(200))) }
     }
 
-    private func baseElement(_ attributes: HTMLSAXAttributes) {
+    private mutating func baseElement(_ attributes: HTMLSAXAttributes) {
         guard !baseSeen else { return }
         attributes.forEach { n, v in
             guard !baseSeen, NameKey(n) == CompiledPolicy.href, let v else { return }
@@ -229,7 +269,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         }
     }
 
-    private func iframe(_ attributes: HTMLSAXAttributes) -> Bool {
+    private mutating func iframe(_ attributes: HTMLSAXAttributes) -> Bool {
         var src: String?
         var width: String?, height: String?
         attributes.forEach { n, v in
@@ -253,18 +293,28 @@ final class SanitizeEngine: HTMLSAXReceiver {
         return true
     }
 
-    private func image(_ attributes: HTMLSAXAttributes, fromNoscript: Bool) {
-        var src: String?
-        var lazy = [String?](repeating: nil, count: c.lazyCount)
-        var srcsets = [String?](repeating: nil, count: c.srcsetCount)
-        var keep: [(UnsafePointer<UInt8>, UnsafePointer<UInt8>?)] = []
+    /// An image source candidate: an attribute value straight from libxml2, or a `srcset` pick.
+    private enum Candidate {
+        case bytes(UnsafePointer<UInt8>)
+        case string(String)
+    }
+
+    private mutating func image(_ attributes: HTMLSAXAttributes, fromNoscript: Bool) {
+        var src: UnsafePointer<UInt8>?
+        var srcsets: [String?] = []
+        lazyBuf.removeAll(keepingCapacity: true)
+        for _ in 0..<c.lazyCount { lazyBuf.append(nil) }
+        keptBuf.removeAll(keepingCapacity: true)
         var width: Int?, height: Int?
         attributes.forEach { n, v in
             let key = NameKey(n)
             if let key {
-                if key == CompiledPolicy.src { src = v.map { String(cString: $0) }; return }
-                if let i = c.lazyIndex[key] { lazy[i] = v.map { String(cString: $0) }; count(n, key); return }
-                if let i = c.srcsetIndex[key] { srcsets[i] = v.map { String(cString: $0) }; count(n, key); return }
+                if key == CompiledPolicy.src { src = v; return }
+                if let i = c.lazyIndex[key] { lazyBuf[i] = v; count(n, key); return }
+                if let i = c.srcsetIndex[key] {
+                    if srcsets.isEmpty { srcsets = Array(repeating: nil, count: c.srcsetCount) }
+                    srcsets[i] = v.map { String(cString: $0) }; count(n, key); return
+                }
                 if key == CompiledPolicy.width || key == CompiledPolicy.height {
                     // Only plain pixel counts survive ("auto", "100%" and CSS go).
                     guard let v, let number = Self.plainInt(v) else { count(n, key); return }
@@ -273,45 +323,69 @@ final class SanitizeEngine: HTMLSAXReceiver {
             }
             guard dropCheck(n, key) else { return }
             guard let key, c.imgAttributes.contains(key) else { count(n, key); return }
-            keep.append((n, v))
+            keptBuf.append((n, v))
         }
-        var candidates: [(String, Bool)] = lazy.compactMap { $0 }.map { ($0, true) }
-        if let src { candidates.append((src, fromNoscript)) }
-        candidates += srcsets.compactMap { $0.flatMap(URLRules.bestSrcsetCandidate) }.map { ($0, true) }
-        var chosen: (String, Bool)?
+        var chosen = false, chosenLazy = false
         var beacon = false
-        for (cand, isLazy) in candidates {
-            switch rules.image(cand, base: base, pageHost: pageHost, counts: &counts) {
-            case .url(let u): chosen = (u, isLazy)
-            case .beacon: beacon = true
-            case .rejected(let r): reject(r); continue
-            case .empty: continue
+        func attempt(_ cand: Candidate, _ isLazy: Bool) -> Bool {
+            let raw: String
+            switch cand {
+            case .bytes(let p):
+                if let removed = rules.fast.rewrite(UnsafeBufferPointer(start: p, count: Bytes.length(p)), kind: .image,
+                                                    origin: origin, refHost: refHost, into: &urlBuf) {
+                    counts.parametersRemoved += removed
+                    chosen = true; chosenLazy = isLazy
+                    return true
+                }
+                raw = String(cString: p)
+            case .string(let s):
+                raw = s
             }
-            break
+            switch rules.image(raw, base: base, pageHost: pageHost, counts: &counts) {
+            case .url(let u):
+                urlBuf.removeAll(keepingCapacity: true)
+                urlBuf.append(contentsOf: u.utf8)
+                chosen = true; chosenLazy = isLazy
+            case .beacon: beacon = true
+            case .rejected(let r): reject(r); return false
+            case .empty: return false
+            }
+            return true
+        }
+        search: do {
+            for i in 0..<c.lazyCount { if let p = lazyBuf[i], attempt(.bytes(p), true) { break search } }
+            if let src, attempt(.bytes(src), fromNoscript) { break search }
+            for s in srcsets { if let s, let best = URLRules.bestSrcsetCandidate(s), attempt(.string(best), true) { break search } }
         }
         let pixelSize = (width.map { $0 <= 1 } ?? false) && (height.map { $0 <= 1 } ?? false) || width == 0 || height == 0
-        if beacon || (pixelSize && chosen != nil) {
+        if beacon || (pixelSize && chosen) {
             report.trackingPixelsRemoved += 1
             return
         }
-        guard var (url, isLazy) = chosen else {
+        guard chosen else {
             report.imagesWithoutSource += 1
             if !fromNoscript { pendingLazy = true }
             return
         }
         pendingLazy = false
-        if isLazy { report.lazyImagesResolved += 1 }
-        if let proxy, URLCleaner.scheme(of: url) != nil, !proxy.isProxied(url) {
-            url = proxy.url(for: url)
-            report.imagesProxied += 1
+        if chosenLazy { report.lazyImagesResolved += 1 }
+        if let proxy {
+            let url = String(decoding: urlBuf, as: UTF8.self)
+            if URLCleaner.scheme(of: url) != nil, !proxy.isProxied(url) {
+                urlBuf.removeAll(keepingCapacity: true)
+                urlBuf.append(contentsOf: proxy.url(for: url).utf8)
+                report.imagesProxied += 1
+            }
         }
-        isLazy = false
-        out.append(contentsOf: Array("<img src=\"".utf8))
-        writeEscaped(Array(url.utf8), attribute: true)
+        out.append(contentsOf: Self.imgOpen)
+        let url = urlBuf
+        url.withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: true) }
         out.append(0x22)
-        for (n, v) in keep { writeAttribute(n, v) }
+        for (n, v) in keptBuf { writeAttribute(n, v) }
         out.append(0x3E)
     }
+
+    private static let imgOpen: [UInt8] = Array("<img src=\"".utf8)
 
     /// The value when it is only decimal digits (at most 9).
     private static func plainInt(_ p: UnsafePointer<UInt8>) -> Int? {
@@ -321,7 +395,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
     }
 
     /// `hidden`, `display:none` or `visibility:hidden` in `style`.
-    private func isHidden(_ attributes: HTMLSAXAttributes) -> Bool {
+    private mutating func isHidden(_ attributes: HTMLSAXAttributes) -> Bool {
         var hidden = false
         attributes.forEach { n, v in
             guard !hidden else { return }
@@ -330,7 +404,7 @@ final class SanitizeEngine: HTMLSAXReceiver {
         return hidden
     }
 
-    private func styleHides(_ v: UnsafePointer<UInt8>) -> Bool {
+    private mutating func styleHides(_ v: UnsafePointer<UInt8>) -> Bool {
         scratch.removeAll(keepingCapacity: true)
         var i = 0
         while v[i] != 0 {
@@ -362,11 +436,11 @@ final class SanitizeEngine: HTMLSAXReceiver {
 
     // MARK: Output
 
-    private func htmlBreak() {
+    private mutating func htmlBreak() {
         if let last = out.last, !Bytes.isSpace(last) { out.append(0x0A) }
     }
 
-    private func writeAttribute(_ n: UnsafePointer<UInt8>, _ v: UnsafePointer<UInt8>?) {
+    private mutating func writeAttribute(_ n: UnsafePointer<UInt8>, _ v: UnsafePointer<UInt8>?) {
         out.append(0x20)
         out.append(contentsOf: UnsafeBufferPointer(start: n, count: Bytes.length(n)))
         out.append(0x3D); out.append(0x22)
@@ -374,7 +448,17 @@ final class SanitizeEngine: HTMLSAXReceiver {
         out.append(0x22)
     }
 
-    private func writeAttribute(_ n: UnsafePointer<UInt8>, _ value: String) {
+    /// ` name="urlBuf"`, escaped.
+    private mutating func writeURLAttribute(_ n: UnsafePointer<UInt8>) {
+        out.append(0x20)
+        out.append(contentsOf: UnsafeBufferPointer(start: n, count: Bytes.length(n)))
+        out.append(0x3D); out.append(0x22)
+        let url = urlBuf
+        url.withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: true) }
+        out.append(0x22)
+    }
+
+    private mutating func writeAttribute(_ n: UnsafePointer<UInt8>, _ value: String) {
         out.append(0x20)
         out.append(contentsOf: UnsafeBufferPointer(start: n, count: Bytes.length(n)))
         out.append(0x3D); out.append(0x22)
@@ -383,21 +467,26 @@ final class SanitizeEngine: HTMLSAXReceiver {
     }
 
     @inline(__always)
-    private func writeText(_ b: UnsafeBufferPointer<UInt8>) { writeEscaped(b, attribute: false) }
+    private mutating func writeText(_ b: UnsafeBufferPointer<UInt8>) { writeEscaped(b, attribute: false) }
 
-    private func writeEscaped(_ b: some Collection<UInt8>, attribute: Bool) {
+    private mutating func writeEscaped(_ b: some Collection<UInt8>, attribute: Bool) {
         if let done: Void = b.withContiguousStorageIfAvailable({ writeEscaped(buffer: $0, attribute: attribute) }) { return done }
         Array(b).withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: attribute) }
     }
 
-    private func writeEscaped(buffer b: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+    private mutating func writeEscaped(buffer b: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        guard let base = b.baseAddress else { return }
         var run = 0
         var i = 0
         let n = b.count
         while i < n {
-            let ch = b[i]
-            if ch == 0x26 || ch == 0x3C || ch == 0x3E || (attribute && ch == 0x22) || ch == 0 {
-                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
+            // Eight bytes at a time while none needs escaping.
+            while i + 8 <= n, !SWAR.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), attribute) { i += 8 }
+            guard i < n else { break }
+            let ch = base[i]
+            // All five are at most '>' (0x3E): one comparison for letters and UTF-8.
+            if ch <= 0x3E && (ch == 0x26 || ch == 0x3C || ch == 0x3E || (attribute && ch == 0x22) || ch == 0) {
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run)) }
                 switch ch {
                 case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
                 case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
@@ -409,7 +498,35 @@ final class SanitizeEngine: HTMLSAXReceiver {
             }
             i += 1
         }
-        if n > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n])) }
+        if n > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: n - run)) }
+    }
+}
+
+/// Word-at-a-time byte tests (8 bytes in a UInt64).
+enum SWAR {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether some byte of `w` is zero.
+    @inline(__always)
+    static func hasZero(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+
+    /// 0x80 in each byte of `w` that is zero, 0 elsewhere (exact, no borrow between bytes).
+    @inline(__always)
+    static func zeroMask(_ w: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((w & low7) &+ low7) | w | low7)
+    }
+
+    /// Whether some byte of `w` is below `n` (n at most 128).
+    @inline(__always)
+    static func hasLess(_ w: UInt64, _ n: UInt8) -> Bool { (w &- ones &* UInt64(n)) & ~w & highs != 0 }
+
+    /// Whether some byte of `w` is `&`, `<`, `>`, NUL or (in attributes) `"`.
+    @inline(__always)
+    static func mayNeedEscape(_ w: UInt64, _ attribute: Bool) -> Bool {
+        hasZero(w) || hasZero(w ^ (ones &* 0x26)) || hasZero(w ^ (ones &* 0x3C)) || hasZero(w ^ (ones &* 0x3E))
+            || (attribute && hasZero(w ^ (ones &* 0x22)))
     }
 }
 
@@ -420,18 +537,41 @@ struct TextBuilder {
     private var pendingSpace = false
 
     /// 1 line break, 2 blank line, 3 a space (table cells).
+    mutating func reserveCapacity(_ n: Int) { bytes.reserveCapacity(n) }
+
     mutating func brk(_ n: UInt8) {
         if n == 3 { pendingSpace = true } else { pendingBreak = max(pendingBreak, Int(n)) }
     }
 
     mutating func append(_ b: UnsafeBufferPointer<UInt8>, pre: Bool) {
+        guard let base = b.baseAddress else { return }
         let n = b.count
         var i = 0
         while i < n {
             if !pre && Bytes.isSpace(b[i]) { pendingSpace = true; i += 1; continue }
-            // A run of bytes copied as is (non-blank, or anything inside pre).
+            // A run copied as is: anything inside pre; else words joined by single spaces (what collapsing keeps).
             var j = i + 1
-            if !pre { while j < n, !Bytes.isSpace(b[j]) { j += 1 } } else { j = n }
+            if pre {
+                j = n
+            } else {
+                while j < n {
+                    // Eight bytes at a time while none is a control and every space is single and followed by a
+                    // non-blank.
+                    while j + 8 <= n {
+                        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                        if SWAR.hasLess(w, 0x20) { break }
+                        let sp = SWAR.zeroMask(w ^ 0x2020_2020_2020_2020)
+                        if sp & (sp >> 8) != 0 { break }
+                        if sp >> 63 != 0, j + 8 >= n || Bytes.isSpace(b[j + 8]) { break }
+                        j += 8
+                    }
+                    guard j < n else { break }
+                    let c = b[j]
+                    if c > 0x20 || !Bytes.isSpace(c) { j += 1; continue }
+                    if c == 0x20, j + 1 < n, !Bytes.isSpace(b[j + 1]) { j += 2; continue }
+                    break
+                }
+            }
             if pendingBreak > 0 {
                 if !bytes.isEmpty {
                     while let l = bytes.last, l == 0x20 { bytes.removeLast() }

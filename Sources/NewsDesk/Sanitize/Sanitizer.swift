@@ -9,6 +9,9 @@ public struct Sanitizer: Sendable {
     public let policy: SanitizePolicy
     let compiled: CompiledPolicy
     let rules: URLRules
+    /// Whether script/style contents are cut before libxml2 reads a UTF-8 page (``RawTextStripper``); tests turn
+    /// it off to compare.
+    var stripsRawText = true
 
     /// A sanitizer for `policy` (use `SanitizePolicy.default.applying(...)` to extend the default).
     public init(policy: SanitizePolicy = .default) {
@@ -63,12 +66,17 @@ public struct Sanitizer: Sendable {
 
     private func run(_ input: UnsafeBufferPointer<UInt8>, encoding: String, baseURL: String?) -> SanitizedHTML {
         var bytes = input
-        if encoding.uppercased() == "UTF-8", bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+        let utf8 = encoding.uppercased() == "UTF-8"
+        if utf8, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             bytes = UnsafeBufferPointer(rebasing: bytes[3...])
         }
         let engine = SanitizeEngine(policy: compiled, rules: rules, baseURL: baseURL, capacity: bytes.count)
         // The encoding was checked by the callers; a failure here leaves the output empty (nothing unsafe).
-        try? HTMLSAXParser.parse(bytes, encoding: encoding, receiver: engine)
+        if utf8, stripsRawText, let stripped = RawTextStripper.strip(bytes) {
+            stripped.withUnsafeBufferPointer { try? HTMLSAXParser.parse($0, encoding: encoding, receiver: engine) }
+        } else {
+            try? HTMLSAXParser.parse(bytes, encoding: encoding, receiver: engine)
+        }
         var result = engine.finish()
         result.report.inputBytes = input.count
         return result

@@ -1,6 +1,13 @@
 /// The URL half of the policy: links, images (lazy sources, proxies, resize parameters, beacons) and `cite`.
 struct URLRules: Sendable {
     let policy: SanitizePolicy
+    /// The byte-level common case of `link` and `image`.
+    let fast: URLFastPath
+
+    init(policy: SanitizePolicy) {
+        self.policy = policy
+        fast = URLFastPath(policy)
+    }
 
     enum Outcome: Equatable {
         case url(String)

@@ -1,0 +1,210 @@
+/// Removes the contents of `<script>` and `<style>` from a UTF-8 page before libxml2 reads it.
+///
+/// The sanitizer always drops these elements with their content, but libxml2 still reads their raw text character
+/// by character, and on news pages that is half the bytes. This scanner mirrors libxml2 2.9.14's HTML tokenizer
+/// (recovery mode) just far enough to find those elements: text, start tags with their attributes (quoted values
+/// only after `name=`, bogus attributes up to a blank or `>`), end tags (up to the first `>`), comments and
+/// `<!DOCTYPE name>`. A raw-text element ends, as in libxml2, at the first `</script` (`</style`) in any case; its
+/// content is removed only when that end tag is followed by a blank or `>` and the content is strict UTF-8.
+/// Anything the scanner does not mirror exactly (a NUL byte, `<?`, `<!` other than a comment or a plain doctype,
+/// abruptly closed comments, `<_`, `<:`, `<.`, unterminated tags, names of 100+ bytes) stops the scan, and libxml2
+/// reads the rest as it is. libxml2 then reports the same events, minus the raw text it would have given inside
+/// those elements (FixtureTests and RawTextStripperTests compare both on every fixture, vector and tricky case).
+enum RawTextStripper {
+    /// The page without script/style contents, or nil when there is nothing to remove.
+    static func strip(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let n = b.count
+        guard n > 0, !containsNUL(b) else { return nil }
+        var out: [UInt8] = []
+        var copied = 0
+        var p = 0
+        scan: while p < n {
+            guard let q = index(of: 0x3C, in: b, from: p), q + 1 < n else { break }
+            let next = b[q + 1]
+            if isLetter(next) {
+                var j = q + 1
+                while j < n, isNameChar(b[j]) { j += 1 }
+                guard j - (q + 1) < 100, let (gt, selfClosing) = endOfStartTag(b, from: j) else { break scan }
+                let name = UnsafeBufferPointer(rebasing: b[(q + 1)..<j])
+                let raw = equalsLowercased(name, script) ? script : equalsLowercased(name, style) ? style : nil
+                guard let raw, !selfClosing else { p = gt + 1; continue }
+                let start = gt + 1
+                guard let m = endOfRawText(b, from: start, name: raw), validUTF8(b, start, m) else { break scan }
+                if m > start {
+                    if out.isEmpty { out.reserveCapacity(n) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<start]))
+                    copied = m
+                }
+                p = m
+            } else if next == 0x2F {
+                // An end tag: libxml2 skips to the first '>'.
+                guard q + 2 < n, isLetter(b[q + 2]), let gt = index(of: 0x3E, in: b, from: q + 2) else { break scan }
+                p = gt + 1
+            } else if next == 0x21 {
+                guard let end = endOfMarkupDeclaration(b, at: q) else { break scan }
+                p = end
+            } else if next == 0x3F || next == 0x5F || next == 0x3A || next == 0x2E {
+                break scan
+            } else {
+                p = q + 1  // a '<' that is text
+            }
+        }
+        guard copied > 0 else { return nil }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
+        return out
+    }
+
+    private static let script: [UInt8] = Array("script".utf8)
+    private static let style: [UInt8] = Array("style".utf8)
+
+    /// After a start tag's name: the index of its `>` and whether it is `/>`; nil when libxml2 would read past it
+    /// differently (unterminated).
+    private static func endOfStartTag(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Bool)? {
+        let n = b.count
+        var j = start
+        while true {
+            while j < n, isBlank(b[j]) { j += 1 }
+            guard j < n else { return nil }
+            let c = b[j]
+            if c == 0x3E { return (j, false) }
+            if c == 0x2F, j + 1 < n, b[j + 1] == 0x3E { return (j + 1, true) }
+            if isLetter(c) || c == 0x5F || c == 0x3A || c == 0x2E {
+                let k = j
+                while j < n, isNameChar(b[j]) { j += 1 }
+                guard j - k < 100 else { return nil }
+                while j < n, isBlank(b[j]) { j += 1 }
+                guard j < n else { return nil }
+                if b[j] == 0x3D {
+                    j += 1
+                    while j < n, isBlank(b[j]) { j += 1 }
+                    guard j < n else { return nil }
+                    let quote = b[j]
+                    if quote == 0x22 || quote == 0x27 {
+                        guard let close = index(of: quote, in: b, from: j + 1) else { return nil }
+                        j = close + 1
+                    } else {
+                        while j < n, !isBlank(b[j]), b[j] != 0x3E { j += 1 }
+                    }
+                }
+            } else {
+                // A bogus attribute: up to a blank, '>' or "/>".
+                while j < n, !isBlank(b[j]), b[j] != 0x3E, !(b[j] == 0x2F && j + 1 < n && b[j + 1] == 0x3E) { j += 1 }
+            }
+        }
+    }
+
+    /// The index of the `<` of the first `</name` (any case) from `start`, when a blank or `>` follows it.
+    private static func endOfRawText(_ b: UnsafeBufferPointer<UInt8>, from start: Int, name: [UInt8]) -> Int? {
+        let n = b.count
+        var i = start
+        while let q = index(of: 0x3C, in: b, from: i) {
+            if q + 2 + name.count < n, b[q + 1] == 0x2F,
+               equalsLowercased(UnsafeBufferPointer(rebasing: b[(q + 2)..<(q + 2 + name.count)]), name) {
+                let after = b[q + 2 + name.count]
+                return isBlank(after) || after == 0x3E ? q : nil
+            }
+            i = q + 1
+        }
+        return nil
+    }
+
+    /// `<!--…-->` or `<!DOCTYPE name>`: the index after it; nil for anything else.
+    private static func endOfMarkupDeclaration(_ b: UnsafeBufferPointer<UInt8>, at q: Int) -> Int? {
+        let n = b.count
+        if q + 3 < n, b[q + 2] == 0x2D, b[q + 3] == 0x2D {
+            // Abruptly closed comments (<!-->, <!--->) and --!> are read differently across versions.
+            let body = q + 4
+            guard body < n, b[body] != 0x3E, !(body + 1 < n && b[body] == 0x2D && b[body + 1] == 0x3E) else { return nil }
+            var i = body
+            while i + 2 < n {
+                if b[i] == 0x2D && b[i + 1] == 0x2D {
+                    if b[i + 2] == 0x3E { return i + 3 }
+                    if b[i + 2] == 0x21 { return nil }
+                }
+                i += 1
+            }
+            return nil
+        }
+        let doctype = Array("doctype".utf8)
+        guard q + 2 + doctype.count < n,
+              equalsLowercased(UnsafeBufferPointer(rebasing: b[(q + 2)..<(q + 2 + doctype.count)]), doctype) else { return nil }
+        var i = q + 2 + doctype.count
+        guard isBlank(b[i]) else { return nil }
+        while i < n, isBlank(b[i]) { i += 1 }
+        let nameStart = i
+        while i < n, isLetter(b[i]) { i += 1 }
+        guard i > nameStart else { return nil }
+        while i < n, isBlank(b[i]) { i += 1 }
+        return i < n && b[i] == 0x3E ? i + 1 : nil
+    }
+
+    /// Strict UTF-8 (no overlong forms, surrogates or values above U+10FFFF) in `b[from..<to]`.
+    static func validUTF8(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        guard let base = b.baseAddress else { return from == to }
+        var i = from
+        while i < to {
+            while i + 8 <= to, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < to else { break }
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let len: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: len = 2
+            case 0xE0: len = 3; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: len = 3
+            case 0xED: len = 3; hi = 0x9F
+            case 0xF0: len = 4; lo = 0x90
+            case 0xF1...0xF3: len = 4
+            case 0xF4: len = 4; hi = 0x8F
+            default: return false
+            }
+            guard i + len <= to, b[i + 1] >= lo, b[i + 1] <= hi else { return false }
+            for k in 2..<len where b[i + k] & 0xC0 != 0x80 { return false }
+            i += len
+        }
+        return true
+    }
+
+    private static func containsNUL(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var i = 0
+        let n = b.count
+        while i + 8 <= n {
+            if SWAR.hasZero(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { return true }
+            i += 8
+        }
+        while i < n { if b[i] == 0 { return true }; i += 1 }
+        return false
+    }
+
+    /// The first `byte` at or after `from` (eight bytes at a time).
+    @inline(__always)
+    private static func index(of byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let base = b.baseAddress else { return nil }
+        var i = from
+        let n = b.count
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        while i + 8 <= n, !SWAR.hasZero(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ pattern) { i += 8 }
+        while i < n { if b[i] == byte { return i }; i += 1 }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+
+    @inline(__always)
+    private static func isNameChar(_ c: UInt8) -> Bool {
+        isLetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E
+    }
+
+    @inline(__always)
+    private static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
+    @inline(__always)
+    private static func equalsLowercased(_ s: UnsafeBufferPointer<UInt8>, _ lower: [UInt8]) -> Bool {
+        guard s.count == lower.count else { return false }
+        for k in 0..<s.count where (s[k] >= 0x41 && s[k] <= 0x5A ? s[k] | 0x20 : s[k]) != lower[k] { return false }
+        return true
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import NewsDesk
+
+/// Cutting script/style contents before libxml2 must not change anything the sanitizer reports.
+@Suite("RawTextStripper", .serialized)
+struct RawTextStripperTests {
+    static let tricky: [String] = [
+        "<!DOCTYPE html><html><head><script>var a = '<b>' + \"</p>\";</script><style>p{}</style></head><body><p>x</p></body></html>",
+        "<p><script>a</b>c</scriptx>d</script>e<b>f</b>",
+        "<p><script/>x<b>y</b></script>z",
+        "<p><style>a<b>c</STYLE >d<i>e</i>",
+        "<p><SCRIPT type=\"text/javascript\">if (a<b) { c = '</div>' }</SCRIPT>after",
+        "<p><script>a</script foo=\">\">b",
+        "<p><!-->x<b>y</b>--><script>q</script>z",
+        "<p><!--->x--><script>q</script>z",
+        "<p><!-- c --!> d --><script>q</script>z",
+        "<p><!-- <script> --><b>t</b><script>q</script>",
+        "<p><a title='<script>'>q</a><script>w</script>",
+        "<p><a title=\"<script>\">q</a><script>w</script>",
+        "<p><a \"x\"=\"y>z\">t</a><script>w</script>u",
+        "<p><a x = 'y>z' data-q=\"<script>\">t</a><script>w</script>u",
+        "<p><a x=y>z>t</a><script>w</script>u",
+        "<p><a / href=x>t</a><script>w</script>u",
+        "<p><?php echo 1 ?><script>w</script>u",
+        "<p><![CDATA[x]]><script>w</script>u",
+        "<p><_x>y</_x><script>w</script>u",
+        "<p>a < b <3 <.x><script>w</script>u",
+        "<p></ x><script>w</script>u",
+        "<p><script>unterminated",
+        "<p><script>w</script",
+        "<p><script>\u{FFFD}\u{10FFFF} 한글 😀</script>u",
+        "<textarea><script>w</script></textarea><p>t<title>x<script>y</script></title>z",
+        "<noscript><img src=\"https://a.example/i.jpg\"><script>w</script></noscript><p>q",
+        "<p><script>a</script><script></script><style></style><b>b</b>",
+        "<svg><style>s</style></svg><math><script>m</script></math><p>z",
+        "<!doctype html><p>x<script>y</script>",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><p>x<script>y</script>",
+        "<p><scriptfoo>x</scriptfoo><script>y</script>z",
+        "<div hidden><script>x</script></div><p>y<script>z</script>",
+    ]
+
+    static func compare(_ bytes: [UInt8], charset: String = "UTF-8", base: String?, _ label: String,
+                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let on = Sanitizer()
+        var off = Sanitizer()
+        off.stripsRawText = false
+        let a = try on.sanitize(bytes: bytes, charset: charset, baseURL: base)
+        let b = try off.sanitize(bytes: bytes, charset: charset, baseURL: base)
+        #expect(a == b, "\(label)", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: tricky)
+    func trickyPagesAgree(_ html: String) throws {
+        try Self.compare(Array(html.utf8), base: "https://news.example.com/", html)
+    }
+
+    /// Async and yielding, like the other long loops here (timing-bound tests share the cooperative threads).
+    @Test func vectorsAgree() async throws {
+        for c in PolicyVectorTests.daum + PolicyVectorTests.naver + PolicyVectorTests.images + PolicyVectorTests.links
+            + PolicyVectorTests.structure + XSSVectorTests.cases {
+            try Self.compare(Array(c.input.utf8), base: c.base, c.id)
+            await Task.yield()
+        }
+    }
+
+    @Test(arguments: FixtureTests.fixtures)
+    func fixturesAgree(_ f: SanitizeFixture) throws {
+        try Self.compare(try Fixtures.bytes("sanitize/" + f.file), charset: f.charset, base: f.base, f.file)
+    }
+
+    @Test func stripsOnlyRawText() {
+        let page = Array("<p>a<script>var x = 1;</script>b<style>p{}</style>c</p>".utf8)
+        let out = page.withUnsafeBufferPointer { RawTextStripper.strip($0) }
+        #expect(out.map { String(decoding: $0, as: UTF8.self) } == "<p>a<script></script>b<style></style>c</p>")
+        for kept in ["<p><?x?><script>y</script>", "<p><script>\u{0}</script>", "<p>no scripts</p>"] {
+            #expect(Array(kept.utf8).withUnsafeBufferPointer { RawTextStripper.strip($0) } == nil, "\(kept)")
+        }
+    }
+
+    @Test func strictUTF8() {
+        for (bytes, valid) in [([0x61, 0xED, 0x95, 0x9C], true), ([0xC0, 0x80], false), ([0xED, 0xA0, 0x80], false),
+                               ([0xF4, 0x90, 0x80, 0x80], false), ([0xE0, 0x80, 0x80], false), ([0xE2, 0x82], false),
+                               ([0xF0, 0x9F, 0x98, 0x80], true), ([0x80], false)] as [([UInt8], Bool)] {
+            #expect(bytes.withUnsafeBufferPointer { RawTextStripper.validUTF8($0, 0, bytes.count) } == valid, "\(bytes)")
+        }
+    }
+
+    /// NEWSDESK_SANITIZE_CORPUS=DIR compares every page of a generated corpus (scripts/make_corpus.py).
+    @Test func corpusAgrees() async throws {
+        guard let dir = ProcessInfo.processInfo.environment["NEWSDESK_SANITIZE_CORPUS"] else { return }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".html") }.sorted()
+        var stripped = 0
+        for name in names {
+            guard let data = FileManager.default.contents(atPath: dir + "/" + name) else { continue }
+            let bytes = [UInt8](data)
+            if bytes.withUnsafeBufferPointer({ RawTextStripper.strip($0) }) != nil { stripped += 1 }
+            try Self.compare(bytes, base: "https://news.example.com/", name)
+            await Task.yield()
+        }
+        #expect(stripped > 0)
+    }
+}
