@@ -37,7 +37,7 @@ extension Pipeline {
                 log.debug("would store")
                 return ArticleResult(url: item.link, itemID: item.id, outcome: .stored)
             }
-            let outcome = try store.save(processed.draft, mode: .ingest)
+            let outcome = try await store.save(processed.draft, mode: .ingest)
             switch outcome {
             case .inserted(let id):
                 log.info("stored", metadata: ["article.id": "\(id)", "section": "\(processed.draft.classification.section)"])

@@ -62,7 +62,7 @@ extension Pipeline {
         var draft = processed.draft
         if let existing { draft.seenURLs.append(existing.canonicalURL) }
         do {
-            let outcome = try store.save(draft, mode: .reimport(pinSection: section))
+            let outcome = try await store.save(draft, mode: .reimport(pinSection: section))
             let stored = try store.article(id: outcome.id)
             return ReimportResult(url: url, outcome: outcome, title: stored?.title ?? draft.extracted.title, section: stored?.section ?? draft.classification.section)
         } catch { throw .store(error as? StoreError ?? .database(operation: "reimport", reason: "\(error)")) }

@@ -11,12 +11,26 @@ extension ArticleStore {
     /// A pinned section is never changed except by a new pin.
     @discardableResult
     public func save(_ draft: ArticleDraft, mode: SaveMode = .ingest) throws(StoreError) -> SaveOutcome {
+        try writing("save \(draft.url)", try saveTransaction(draft, mode: mode))
+    }
+
+    /// `save` for tasks: the hashing and indexing text are computed on the caller's task, then the caller *suspends*
+    /// while GRDB's writer runs the transaction, instead of blocking a thread of the cooperative pool (on two cores
+    /// a blocked thread was half the machine waiting for the other article's commit).
+    @discardableResult
+    public func save(_ draft: ArticleDraft, mode: SaveMode = .ingest) async throws(StoreError) -> SaveOutcome {
+        try await writingAsync("save \(draft.url)", try saveTransaction(draft, mode: mode))
+    }
+
+    /// Everything `save` computes outside the database, and the transaction that applies it.
+    private func saveTransaction(_ draft: ArticleDraft, mode: SaveMode) throws(StoreError) -> @Sendable (Database) throws -> SaveOutcome {
         guard let urlKey = key(for: draft.url), let urlDisplay = display(for: draft.url) else {
             throw .invalidArticle(url: draft.url, reason: "not an absolute http(s) URL")
         }
         let title = draft.extracted.title.trimmed
-        var seen: [URLPair] = [URLPair(key: urlKey, seen: urlDisplay)]
-        for u in draft.seenURLs { if let k = key(for: u), let d = display(for: u), !seen.contains(where: { $0.key == k }) { seen.append(URLPair(key: k, seen: d)) } }
+        var seenURLs: [URLPair] = [URLPair(key: urlKey, seen: urlDisplay)]
+        for u in draft.seenURLs { if let k = key(for: u), let d = display(for: u), !seenURLs.contains(where: { $0.key == k }) { seenURLs.append(URLPair(key: k, seen: d)) } }
+        let seen = seenURLs
         let seenKeys = seen.map(\.key)
         let canonicalPair: URLPair? = draft.extracted.canonicalURL.flatMap { u in
             guard let k = key(for: u), let d = display(for: u), Self.trustworthy(k, for: urlKey) else { return nil }
@@ -36,7 +50,7 @@ extension ArticleStore {
         let searchText = SearchText(title: SearchTokenizer.indexText(title), body: SearchTokenizer.indexText(draft.text))
         let now = Date()
 
-        return try writing("save \(draft.url)") { db in
+        return { db in
             // 1. Already known under a URL of this page?
             var existing: (ArticleRecord, DuplicateMatch)?
             if let id = try Self.articleID(forKeys: seenKeys, db), let r = try Self.article(id: id, db) {

@@ -98,6 +98,13 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// `writing` for tasks: suspends until GRDB's writer has run the transaction (no blocked thread).
+    func writingAsync<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await pool.write(body) } catch let e as StoreError { throw e } catch {
+            throw .database(operation: operation, reason: String(describing: error))
+        }
+    }
+
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
     public func integrityCheck() throws -> String {
         try reading("integrity check") { db in
