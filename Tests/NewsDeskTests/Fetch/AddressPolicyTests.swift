@@ -102,6 +102,28 @@ import Testing
         }
     }
 
+    /// Every IPv4 special range, carried inside a NAT64, 6to4 or Teredo address (built from the table, no literal
+    /// addresses), is refused and named with the form; an allowance for the IPv4 range admits it.
+    @Test func embeddedIPv4IsCheckedAsIPv4() throws {
+        let policy = AddressPolicy()
+        var checked = 0
+        for (net, kind) in AddressPolicy.specialRanges where net.address.isIPv4 {
+            let v4 = net.address.bytes
+            let forms: [(String, [UInt8])] = [
+                ("NAT64", [0x00, 0x64, 0xFF, 0x9B] + [UInt8](repeating: 0, count: 8) + v4),
+                ("6to4", [0x20, 0x02] + v4 + [UInt8](repeating: 0, count: 10)),
+                ("Teredo", [0x20, 0x01, 0x00, 0x00] + [UInt8](repeating: 0, count: 8) + v4.map { $0 ^ 0xFF }),
+            ]
+            for (via, bytes) in forms {
+                let ip = try #require(IPAddress(bytes: bytes))
+                #expect(policy.refusal(for: ip) == "\(kind) via \(via)", "\(ip)")
+                #expect(AddressPolicy(allowNetworks: [net]).refusal(for: ip) == nil, "\(ip) allowed by \(net)")
+                checked += 1
+            }
+        }
+        #expect(checked == 14 * 3)
+    }
+
     @Test func allowanceAdmitsOnlyItsRange() throws {
         let policy = try AddressPolicy(allowing: ["127.0.0.1/32"])
         #expect(policy.refusal(for: try #require(IPAddress("127.0.0.1"))) == nil)
