@@ -1,17 +1,19 @@
 import ArgumentParser
 import Foundation
+import Logging
 import NewsDesk
 
-/// `newsdesk extract FILE [--url URL] [--format json|html|text] [--charset NAME] [--config feeds.yaml]`: extracts one
+/// `newsdesk extract FILE|URL [--url URL] [--format json|html|text] [--charset NAME] [--config feeds.yaml]`: extracts one
 /// saved article page and prints its fields and body.
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract the article (body, title, byline, dates, URLs, …) from a saved page.",
-        discussion: "The page's URL (--url) picks the site rule and resolves relative links; the charset comes from --charset, else from the page itself."
+        abstract: "Extract the article (body, title, byline, dates, URLs, …) from a saved page or an http(s) URL.",
+        discussion: "The page's URL (--url, or the fetched URL) picks the site rule and resolves relative links; the charset comes from --charset, else from the response and the page itself. URLs go through NewsDesk's fetcher (robots.txt, size caps, no private addresses unless --allow)."
     )
 
-    @Argument(help: "An HTML file.") var input: String
+    @Argument(help: "An HTML file, or an http(s) URL to fetch.") var input: String
+    @Option(name: .customLong("allow"), help: "A CIDR a fetched URL may reach although loopback/private (repeatable).") var allow: [String] = []
     @Option(help: "The URL the page was fetched from.") var url: String?
     @Option(help: "Output: json, html or text.") var format: String = "json"
     @Option(help: "Read the bytes in this charset (e.g. CP949) instead of the one the page declares.") var charset: String?
@@ -19,20 +21,33 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard ["json", "html", "text"].contains(format) else { throw ValidationError("extract: --format must be json, html or text") }
-        if input.hasPrefix("http://") || input.hasPrefix("https://") {
-            throw ValidationError("extract: fetching a URL needs the fetcher, which this build does not have yet; save the page and run `newsdesk extract FILE --url \(input)`")
+        if let charset, !HTMLDocument.isKnownEncoding(charset) {
+            throw ValidationError("--charset \(charset): unknown charset (use a name iconv knows: UTF-8, EUC-KR, CP949, windows-1252, …)")
         }
     }
 
     func run() async throws {
-        let bytes: [UInt8]
-        do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: input))) } catch {
-            throw ValidationError("extract: cannot read \(input): \(error.localizedDescription)")
+        let loaded = try config.map { try FeedsConfig.load(path: $0) }
+        let page: DecodedPage
+        if input.hasPrefix("http://") || input.hasPrefix("https://") {
+            let fetcher = Fetcher(defaults: loaded?.defaults ?? .standard, logger: Logger(label: "newsdesk.extract"))
+            let resource: FetchedResource
+            do {
+                resource = try await fetcher.fetch(FetchRequest(url: input, allowNetworks: allow))
+            } catch {
+                FileHandle.standardError.write(Data("extract: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+            page = CharsetDecoder.decode(bytes: resource.body, url: url ?? resource.finalURL, contentType: resource.contentType, override: charset)
+        } else {
+            let bytes: [UInt8]
+            do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: input))) } catch {
+                throw ValidationError("extract: cannot read \(input): \(error.localizedDescription)")
+            }
+            page = CharsetDecoder.decode(bytes: bytes, url: url ?? URL(fileURLWithPath: input).absoluteString, contentType: nil, override: charset)
         }
-        let rules = try config.map { try FeedsConfig.load(path: $0).sites } ?? []
-        let pageURL = url ?? URL(fileURLWithPath: input).absoluteString
-        let page = CharsetDecoder.decode(bytes: bytes, url: pageURL, contentType: nil, override: charset)
-        let article = try Extractor(rules: rules).extract(page)
+        let images = Sanitizer(policy: try SanitizePolicy.default.applying(loaded?.sanitize ?? .init()))
+        let article = try Extractor(rules: loaded?.sites ?? [], images: images).extract(page)
         let text = Extractor.text(ofFragment: article.bodyHTML)
         switch format {
         case "html": print(article.bodyHTML)

@@ -42,11 +42,9 @@ enum ArticleMetadata {
     }
 
     /// The lead image as the body's images are written: the sanitizer's proxy and parameter rules, one table for both.
-    private static let imageRules = Sanitizer()
-
-    static func leadImage(_ raw: String?, base: String) -> String? {
+    static func leadImage(_ images: Sanitizer, _ raw: String?, base: String) -> String? {
         guard let raw, !raw.isEmpty else { return nil }
-        return imageRules.imageURL(raw, baseURL: base)
+        return images.imageURL(raw, baseURL: base)
     }
 
     /// A portal's link to the publisher's article (`기사원문`).

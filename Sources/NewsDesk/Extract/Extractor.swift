@@ -12,9 +12,13 @@ public struct Extractor: Sendable {
     /// Every selector of the operator's and the built-in rules, compiled once; a selector that does not compile maps
     /// to its error, thrown when a page of that host is extracted.
     private let selectors: [String: Result<Selector, Selector.ParseError>]
+    /// The image rules the lead image goes through (proxy unwrapping, resize parameters, the operator's signed proxy):
+    /// the same sanitizer the body is cleaned with, so both name an image the same way.
+    public let images: Sanitizer
 
-    public init(rules: [SiteRule] = []) {
+    public init(rules: [SiteRule] = [], images: Sanitizer = Sanitizer()) {
         self.rules = rules
+        self.images = images
         var table = Self.builtinSelectors
         for r in rules {
             for s in [r.content, r.title, r.byline, r.date].compactMap({ $0 }) + r.remove where table[s] == nil {
@@ -111,7 +115,7 @@ public struct Extractor: Sendable {
             byline: byline,
             published: published,
             updated: updated,
-            leadImage: ArticleMetadata.leadImage(meta.value("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+            leadImage: ArticleMetadata.leadImage(images, meta.value("og:image", "og:image:url", "twitter:image", "twitter:image:src")
                                                  ?? meta.jsonLD.image, base: page.url),
             description: meta.value("og:description", "description", "twitter:description") ?? meta.jsonLD.description,
             siteName: meta.value("og:site_name", "application-name") ?? meta.jsonLD.publisher ?? rule?.name,

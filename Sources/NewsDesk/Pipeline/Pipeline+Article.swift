@@ -83,7 +83,7 @@ extension Pipeline {
         var extracted: ExtractedArticle
         do {
             let rules = (source.site.map { [$0] } ?? []) + config.sites
-            extracted = try (rules.isEmpty ? extractor : Extractor(rules: rules)).extract(page)
+            extracted = try (rules.isEmpty ? extractor : Extractor(rules: rules, images: sanitizer)).extract(page)
         } catch {
             throw StageFailure(stage: "extract", message: error.description)
         }

@@ -28,8 +28,9 @@ public struct Pipeline: Sendable {
         self.fetcher = fetcher
         self.classifier = classifier
         self.logger = logger
-        self.extractor = Extractor(rules: config.sites)
-        self.sanitizer = Sanitizer(policy: try SanitizePolicy.default.applying(config.sanitize))
+        let sanitizer = Sanitizer(policy: try SanitizePolicy.default.applying(config.sanitize))
+        self.sanitizer = sanitizer
+        self.extractor = Extractor(rules: config.sites, images: sanitizer)
         self.window = max(2, config.defaults.perHostConcurrency * 2)
     }
 

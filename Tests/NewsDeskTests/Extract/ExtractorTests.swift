@@ -22,6 +22,20 @@ import Testing
         #expect(!a.bodyHTML.contains("기본 규칙"))
     }
 
+    /// The lead image goes through the same image rules as the body: an operator's proxy rule unwraps it too.
+    @Test func leadImageFollowsTheOperatorsImageRules() throws {
+        let html = """
+            <html><head><meta property="og:image" content="https://img.cdn.example/resize?u=https%3A%2F%2Fphoto.example%2Fa.jpg"></head>
+            <body><article><p>본문 문단입니다. 이미지 규칙을 확인하는 기사의 첫 문단으로 충분히 깁니다.</p></article></body></html>
+            """
+        let plain = try Extractor().extract(Self.page(html))
+        #expect(plain.leadImage == "https://img.cdn.example/resize?u=https%3A%2F%2Fphoto.example%2Fa.jpg")
+        let rule = ImageProxyRule(name: "cdn-resize", hosts: ["img.cdn.example"], pathPrefix: "/resize", parameter: "u")
+        let images = Sanitizer(policy: try SanitizePolicy.default.applying(SanitizeOverrides(imageProxyRules: [rule])))
+        let configured = try Extractor(images: images).extract(Self.page(html))
+        #expect(configured.leadImage == "https://photo.example/a.jpg")
+    }
+
     @Test func builtinRuleAppliesWithoutOperatorRule() throws {
         let a = try Extractor().extract(Self.page(Self.ruleHTML, url: "https://v.daum.net/v/1"))
         #expect(a.extractor == "site:daum")
