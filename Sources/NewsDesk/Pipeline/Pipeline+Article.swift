@@ -82,8 +82,8 @@ extension Pipeline {
         let page = CharsetDecoder.decode(bytes: resource.body, url: resource.finalURL, contentType: resource.contentType, override: source.charset)
         var extracted: ExtractedArticle
         do {
-            let rules = (source.site.map { [$0] } ?? []) + config.sites
-            extracted = try (rules.isEmpty ? extractor : Extractor(rules: rules, images: sanitizer)).extract(page)
+            let own = source.site.map { site in sourceExtractors[source.id] ?? Extractor(rules: [site] + config.sites, images: sanitizer) }
+            extracted = try (own ?? extractor).extract(page)
         } catch {
             throw StageFailure(stage: "extract", message: error.description)
         }

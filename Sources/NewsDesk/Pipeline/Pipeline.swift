@@ -16,6 +16,8 @@ public struct Pipeline: Sendable {
     let classifier: Classifier?
     let logger: Logger
     let extractor: Extractor
+    /// Extractors of the sources that bring their own site rule (tried before the config's `sites:`), built once.
+    let sourceExtractors: [String: Extractor]
     let sanitizer: Sanitizer
     /// Article pages of one source processed at once.
     let window: Int
@@ -31,6 +33,9 @@ public struct Pipeline: Sendable {
         let sanitizer = Sanitizer(policy: try SanitizePolicy.default.applying(config.sanitize))
         self.sanitizer = sanitizer
         self.extractor = Extractor(rules: config.sites, images: sanitizer)
+        var perSource: [String: Extractor] = [:]
+        for s in config.sources { if let site = s.site { perSource[s.id] = Extractor(rules: [site] + config.sites, images: sanitizer) } }
+        self.sourceExtractors = perSource
         self.window = max(2, config.defaults.perHostConcurrency * 2)
     }
 
