@@ -67,7 +67,7 @@ private struct ConfigLoader {
     let directory: String
 
     static let topKeys = ["classify", "defaults", "sanitize", "sections", "sites", "sources"]
-    static let defaultKeys = ["concurrency", "connect_timeout", "interval", "low_speed_limit", "low_speed_time", "max_body_bytes",
+    static let defaultKeys = ["ca_bundle", "concurrency", "connect_timeout", "interval", "low_speed_limit", "low_speed_time", "max_body_bytes",
                               "max_entry_attempts", "max_items_per_run", "obey_robots", "per_host_concurrency", "politeness_delay", "total_timeout", "user_agent"]
     static let sourceKeys = ["allow_networks", "base_url", "charset", "headers", "id", "interval", "max_items", "mixed", "name",
                              "obey_robots", "path", "section", "site", "type", "url"]
@@ -151,6 +151,12 @@ private struct ConfigLoader {
         if let v = reader.int(f, "max_body_bytes", in: 1024...1_073_741_824, unit: "bytes") { d.maxBodyBytes = v }
         if let v = reader.int(f, "max_items_per_run", in: 1...10_000) { d.maxItemsPerRun = v }
         if let v = reader.int(f, "max_entry_attempts", in: 1...1000) { d.maxEntryAttempts = v }
+        if let v = reader.string(f, "ca_bundle") {
+            let path = v.hasPrefix("/") ? v : (directory as NSString).appendingPathComponent(v)
+            if FileManager.default.isReadableFile(atPath: path) { d.caBundle = path } else {
+                reader.report(f.line(of: "ca_bundle"), "defaults.ca_bundle", "no readable file at \(path) (a PEM file of CA certificates)")
+            }
+        }
         if let v = reader.double(f, "politeness_delay", in: 0...300, unit: "seconds") { d.politenessDelay = v }
         if let v = reader.int(f, "per_host_concurrency", in: 1...16) { d.perHostConcurrency = v }
         if let v = reader.int(f, "concurrency", in: 1...256) { d.concurrency = v }

@@ -52,6 +52,9 @@ public struct FetchDefaults: Sendable, Equatable {
     /// Runs in a row a feed entry may fail before it is given up (skipped by later runs until it changes or is
     /// re-imported by hand); an HTTP 410 gives it up at once.
     public var maxEntryAttempts: Int = 3
+    /// A PEM file of certificate authorities to trust *instead of* the system's bundle (a private CA, a TLS-inspecting
+    /// gateway); nil: the system's. Certificates are always verified.
+    public var caBundle: String?
 
     public init(interval: Int, userAgent: String, connectTimeout: Double, totalTimeout: Double, maxBodyBytes: Int,
                 maxItemsPerRun: Int, politenessDelay: Double, perHostConcurrency: Int, concurrency: Int, obeyRobots: Bool,

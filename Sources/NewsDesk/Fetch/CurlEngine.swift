@@ -20,6 +20,8 @@ struct HopSpec: Sendable {
     /// Use a new connection and do not keep it: required when the policy allows special addresses,
     /// so a connection opened under a wider allowance is never reused by another request.
     var isolatedConnection: Bool
+    /// A PEM CA bundle to verify servers with instead of the system's (`FetchDefaults.caBundle`).
+    var caBundle: String? = nil
 }
 
 /// What came back for one hop.
@@ -178,6 +180,10 @@ private final class Transfer {
         _ = ccurl_setopt_long(h, CURLOPT_FOLLOWLOCATION, 0)  // the fetcher follows redirects itself, hop by hop
         _ = ccurl_setopt_str(h, CURLOPT_PROXY, "")  // never use an environment proxy: the address check must see the real peer
         _ = ccurl_setopt_long(h, CURLOPT_NOSIGNAL, 1)
+        // Certificates and host names are always verified (libcurl's default, stated so no one turns it off).
+        _ = ccurl_setopt_long(h, CURLOPT_SSL_VERIFYPEER, 1)
+        _ = ccurl_setopt_long(h, CURLOPT_SSL_VERIFYHOST, 2)
+        if let ca = spec.caBundle { _ = ccurl_setopt_str(h, CURLOPT_CAINFO, ca) }
         _ = ccurl_setopt_str(h, CURLOPT_USERAGENT, spec.userAgent)
         _ = ccurl_setopt_str(h, CURLOPT_ACCEPT_ENCODING, "")
         _ = ccurl_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, spec.connectTimeoutMS)

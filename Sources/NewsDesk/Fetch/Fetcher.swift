@@ -130,7 +130,8 @@ public final class Fetcher: Sendable {
         let spec = HopSpec(url: url, headers: lines, userAgent: defaults.userAgent,
                            connectTimeoutMS: Int(defaults.connectTimeout * 1000), totalTimeoutMS: remainingMS,
                            lowSpeedLimit: defaults.lowSpeedLimit, lowSpeedTime: max(1, Int(defaults.lowSpeedTime.rounded())),
-                           maxBytes: maxBytes, policy: policy, isolatedConnection: !policy.allowNetworks.isEmpty)
+                           maxBytes: maxBytes, policy: policy, isolatedConnection: !policy.allowNetworks.isEmpty,
+                           caBundle: defaults.caBundle)
         let flag = CancelFlag()
         let engine = self.engine
         let result = await withTaskCancellationHandler {

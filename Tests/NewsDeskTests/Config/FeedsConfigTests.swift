@@ -91,6 +91,8 @@ import TestSupport
                          "4: defaults.interval: 5 is out of range (use 60…604800 seconds)"]),
         .init(name: "entry attempts out of range", yaml: "defaults:\n  max_entry_attempts: 0\n" + head + "  - id: a\n    url: https://example.com/f\n    section: it\n",
               expected: ["2: defaults.max_entry_attempts: 0 is out of range (use 1…1000)"]),
+        .init(name: "missing CA bundle", yaml: "defaults:\n  ca_bundle: no-such-ca.pem\n" + head + "  - id: a\n    url: https://example.com/f\n    section: it\n",
+              expected: ["2: defaults.ca_bundle: no readable file at"]),
         .init(name: "missing path file", yaml: head + "  - id: a\n    path: nothing-here.xml\n    section: it\n",
               expected: ["5: sources[0].path: no such file"]),
         .init(name: "sources not a list", yaml: "sources: yes\n", expected: ["1: sources: expected a list"]),
