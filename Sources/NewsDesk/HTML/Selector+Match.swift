@@ -33,9 +33,10 @@ struct CompiledSelector: Sendable, Equatable {
     /// `outermost`, an element inside a match is not reported (what a caller that removes the matches needs).
     func select(in document: HTMLDocument, below scope: HTMLNode? = nil, outermost: Bool = false) -> [HTMLNode] {
         var out: [HTMLNode] = []
+        var matcher = Matcher(alternatives: alternatives, scope: scope)
         let visit: (HTMLNode) -> Bool = { n in
             guard n.isElement else { return false }
-            if matches(n, scope: scope) {
+            if matcher.matches(n) {
                 out.append(n)
                 return !outermost
             }
@@ -46,28 +47,50 @@ struct CompiledSelector: Sendable, Equatable {
     }
 
     func matches(_ n: HTMLNode, scope: HTMLNode?) -> Bool {
-        alternatives.contains { c in Self.match(c.steps, c.steps.count - 1, n, scope) }
+        var matcher = Matcher(alternatives: alternatives, scope: scope)
+        return matcher.matches(n)
     }
 
-    /// Whether `steps[0...index]` matches with `steps[index]` at `n` (right to left, backtracking over ancestors).
-    private static func match(_ steps: [Step], _ index: Int, _ n: HTMLNode, _ scope: HTMLNode?) -> Bool {
-        guard matchesStep(steps[index], n) else { return false }
-        if index == 0 { return true }
-        var ancestor = n.parent
-        switch steps[index].combinator {
-        case .child:
-            guard let p = ancestor, p != scope else { return false }
-            return match(steps, index - 1, p, scope)
-        case .descendant:
-            while let p = ancestor, p != scope {
-                if match(steps, index - 1, p, scope) { return true }
-                ancestor = p.parent
-            }
+    /// Right-to-left matching with backtracking over ancestors, memoized: whether `steps[0...i]` matches with
+    /// `steps[i]` at a node depends only on (steps, i, node, scope), so each pair is decided once per selection. Without
+    /// the memo, a selector that fails (`section div div div p` on a page without `section`) retried every choice of
+    /// ancestors: two minutes on a 240-deep page; with it, linear in steps × nodes.
+    private struct Matcher {
+        let alternatives: [Complex]
+        let scope: HTMLNode?
+        private var memo: [Key: Bool] = [:]
+        private struct Key: Hashable { let alternative: Int; let index: Int; let node: HTMLNode }
+
+        init(alternatives: [Complex], scope: HTMLNode?) { self.alternatives = alternatives; self.scope = scope }
+
+        mutating func matches(_ n: HTMLNode) -> Bool {
+            for a in alternatives.indices where match(a, alternatives[a].steps.count - 1, n) { return true }
             return false
+        }
+
+        mutating func match(_ alternative: Int, _ index: Int, _ n: HTMLNode) -> Bool {
+            let steps = alternatives[alternative].steps
+            guard CompiledSelector.matchesStep(steps[index], n) else { return false }
+            if index == 0 { return true }
+            let key = Key(alternative: alternative, index: index, node: n)
+            if let known = memo[key] { return known }
+            var result = false
+            var ancestor = n.parent
+            switch steps[index].combinator {
+            case .child:
+                if let p = ancestor, p != scope { result = match(alternative, index - 1, p) }
+            case .descendant:
+                while let p = ancestor, p != scope {
+                    if match(alternative, index - 1, p) { result = true; break }
+                    ancestor = p.parent
+                }
+            }
+            memo[key] = result
+            return result
         }
     }
 
-    private static func matchesStep(_ step: Step, _ n: HTMLNode) -> Bool {
+    fileprivate static func matchesStep(_ step: Step, _ n: HTMLNode) -> Bool {
         if let tag = step.tag, !tag.withUnsafeBufferPointer({ b in b.baseAddress.map { n.hasName(cName: $0) } ?? false }) { return false }
         for t in step.tests where !matchesTest(t, n) { return false }
         return true

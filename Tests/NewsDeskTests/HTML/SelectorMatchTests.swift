@@ -81,6 +81,18 @@ import TestSupport
         #expect(try xp.select(below: root2, outermost: true).count == 1)
     }
 
+    /// A failing descendant chain on a deep page (libxml2 keeps up to 256 levels) must not retry every choice of
+    /// ancestors: without the memo this page took two minutes; the test allows ten seconds on a loaded machine.
+    @Test func failingChainsOnDeepPagesStayLinear() throws {
+        let html = "<html><body>" + String(repeating: "<div class=a>", count: 240) + String(repeating: "<p>x</p>", count: 200)
+            + String(repeating: "</div>", count: 240) + "</body></html>"
+        let doc = try HTMLDocument(html: html)
+        let start = Date()
+        #expect(try Selector("section div div div div p").select(in: doc).isEmpty)
+        #expect(try Selector("div div > div div p").select(in: doc).count == 200)
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
     @Test func whitespaceInAWordTestFallsBackToXPath() throws {
         #expect(try Selector("[class~='a b']").compiled == nil)
         #expect(try Selector("[class~=a]").compiled != nil)
