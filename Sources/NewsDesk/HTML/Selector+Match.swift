@@ -59,7 +59,8 @@ struct CompiledSelector: Sendable, Equatable {
         let alternatives: [Complex]
         let scope: HTMLNode?
         private var memo: [Key: Bool] = [:]
-        private struct Key: Hashable { let alternative: Int; let index: Int; let node: HTMLNode }
+        /// The node by address: a key must not retain the document for every entry.
+        private struct Key: Hashable { let alternative: Int32; let index: Int32; let node: UInt }
 
         init(alternatives: [Complex], scope: HTMLNode?) { self.alternatives = alternatives; self.scope = scope }
 
@@ -69,21 +70,19 @@ struct CompiledSelector: Sendable, Equatable {
         }
 
         mutating func match(_ alternative: Int, _ index: Int, _ n: HTMLNode) -> Bool {
-            let steps = alternatives[alternative].steps
-            guard CompiledSelector.matchesStep(steps[index], n) else { return false }
+            let step = alternatives[alternative].steps[index]
+            guard CompiledSelector.matchesStep(step, n) else { return false }
             if index == 0 { return true }
-            let key = Key(alternative: alternative, index: index, node: n)
+            guard let parent = n.parent, parent != scope else { return false }
+            // A child combinator does not branch: no memo needed.
+            if step.combinator == .child { return match(alternative, index - 1, parent) }
+            let key = Key(alternative: Int32(alternative), index: Int32(index), node: UInt(bitPattern: n.ptr))
             if let known = memo[key] { return known }
             var result = false
-            var ancestor = n.parent
-            switch steps[index].combinator {
-            case .child:
-                if let p = ancestor, p != scope { result = match(alternative, index - 1, p) }
-            case .descendant:
-                while let p = ancestor, p != scope {
-                    if match(alternative, index - 1, p) { result = true; break }
-                    ancestor = p.parent
-                }
+            var ancestor: HTMLNode? = parent
+            while let p = ancestor, p != scope {
+                if match(alternative, index - 1, p) { result = true; break }
+                ancestor = p.parent
             }
             memo[key] = result
             return result
