@@ -79,12 +79,12 @@ enum ArticleMetadata {
         return b
     }
 
-    static func language(meta: PageMetadata, text: String) -> String? {
+    static func language(meta: PageMetadata, text: @autoclosure () -> String) -> String? {
         if let l = meta.lang ?? meta.jsonLD.language ?? meta.value("og:locale", "content-language", "language") {
             return l.replacingOccurrences(of: "_", with: "-").split(separator: "-").first.map { String($0).lowercased() }
         }
         var hangul = 0, latin = 0
-        for u in text.unicodeScalars.prefix(4000) {
+        for u in text().unicodeScalars.prefix(4000) {
             if (0xAC00...0xD7A3).contains(u.value) { hangul += 1 } else if u.isASCII, CharacterSet.letters.contains(u) { latin += 1 }
         }
         if hangul + latin == 0 { return nil }

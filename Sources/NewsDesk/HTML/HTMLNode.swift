@@ -208,15 +208,7 @@ public struct HTMLNode {
     public var outerHTML: String { HTMLSerializer.libxmlDump(self) }
 
     /// The children serialized as UTF-8 HTML.
-    public var innerHTML: String {
-        var s = ""
-        var c = ptr.pointee.children
-        while let n = c {
-            s += HTMLSerializer.libxmlDump(HTMLNode(document: document, ptr: n))
-            c = n.pointee.next
-        }
-        return s
-    }
+    public var innerHTML: String { HTMLSerializer.libxmlDumpChildren(self) }
 }
 
 @available(*, unavailable)
