@@ -45,11 +45,17 @@ public struct Extractor: Sendable {
         }
     }
 
+    private static let jsonLD: [UInt8] = Array("ld+json".utf8)
+
     /// Extracts the article of `page`, parsed with its explicit charset.
     public func extract(_ page: DecodedPage) throws(ExtractError) -> ExtractedArticle {
         let document: HTMLDocument
         do {
-            document = try HTMLDocument(bytes: page.bytes, encoding: page.charset, url: page.url)
+            // Script and style contents (most of a news page's bytes) are cut before libxml2 reads a UTF-8 page, as
+            // the sanitizer does; JSON-LD blocks are kept, since the metadata reads them.
+            let utf8 = ["utf-8", "utf8"].contains(page.charset.lowercased())
+            let stripped = utf8 ? page.bytes.withUnsafeBufferPointer { RawTextStripper.strip($0, keepingTagsMentioning: Self.jsonLD) } : nil
+            document = try HTMLDocument(bytes: stripped ?? page.bytes, encoding: page.charset, url: page.url)
         } catch {
             throw .unreadable(url: page.url, reason: error.description)
         }

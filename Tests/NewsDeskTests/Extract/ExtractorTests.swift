@@ -36,6 +36,26 @@ import Testing
         #expect(configured.leadImage == "https://photo.example/a.jpg")
     }
 
+    /// Script and style contents are cut before parsing (UTF-8 pages), JSON-LD blocks are not: the headline and date
+    /// still come from JSON-LD, and a script's text never reaches the article.
+    @Test func scriptsAreCutButJSONLDIsKept() throws {
+        let html = """
+            <html><head><script>var title = "스크립트 제목"; var big = "\(String(repeating: "x", count: 5000))";</script>
+            <style>p { color: red }</style>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"제이슨 제목","datePublished":"2026-03-19T09:27:00+09:00"}</script>
+            </head><body><article><p>본문 문단입니다. 코드를 잘라도 본문과 메타데이터는 그대로 남아야 합니다.</p>
+            <script>document.write("입력 2020.01.01 스크립트 날짜")</script></article></body></html>
+            """
+        let a = try Extractor().extract(Self.page(html))
+        #expect(a.title == "제이슨 제목")
+        #expect(a.published == DateParser.parse("2026-03-19T09:27:00+09:00"))
+        #expect(!a.bodyHTML.contains("스크립트") && a.bodyHTML.contains("본문 문단"))
+        let bytes = Array(html.utf8)
+        let stripped = try #require(bytes.withUnsafeBufferPointer { RawTextStripper.strip($0, keepingTagsMentioning: Array("ld+json".utf8)) })
+        let text = String(decoding: stripped, as: UTF8.self)
+        #expect(text.contains("제이슨 제목") && !text.contains("스크립트 제목") && !text.contains("color: red"))
+    }
+
     @Test func builtinRuleAppliesWithoutOperatorRule() throws {
         let a = try Extractor().extract(Self.page(Self.ruleHTML, url: "https://v.daum.net/v/1"))
         #expect(a.extractor == "site:daum")

@@ -11,8 +11,10 @@
 /// reads the rest as it is. libxml2 then reports the same events, minus the raw text it would have given inside
 /// those elements (FixtureTests and RawTextStripperTests compare both on every fixture, vector and tricky case).
 enum RawTextStripper {
-    /// The page without script/style contents, or nil when there is nothing to remove.
-    static func strip(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// The page without script/style contents, or nil when there is nothing to remove. With `keepingTagsMentioning`,
+    /// an element whose start tag holds those bytes (ASCII, any case) keeps its content: the extractor keeps
+    /// `<script type="application/ld+json">` by passing `ld+json` (keeping more than needed only costs time).
+    static func strip(_ b: UnsafeBufferPointer<UInt8>, keepingTagsMentioning keep: [UInt8]? = nil) -> [UInt8]? {
         let n = b.count
         guard n > 0, !containsNUL(b) else { return nil }
         var out: [UInt8] = []
@@ -30,7 +32,7 @@ enum RawTextStripper {
                 guard let raw, !selfClosing else { p = gt + 1; continue }
                 let start = gt + 1
                 guard let m = endOfRawText(b, from: start, name: raw), validUTF8(b, start, m) else { break scan }
-                if m > start {
+                if m > start, !(keep.map { mentions(UnsafeBufferPointer(rebasing: b[q..<gt]), $0) } ?? false) {
                     if out.isEmpty { out.reserveCapacity(n) }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<start]))
                     copied = m
@@ -52,6 +54,19 @@ enum RawTextStripper {
         guard copied > 0 else { return nil }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
         return out
+    }
+
+    /// Whether `tag` contains `lower` (lowercase ASCII), comparing case-insensitively.
+    private static func mentions(_ tag: UnsafeBufferPointer<UInt8>, _ lower: [UInt8]) -> Bool {
+        guard !lower.isEmpty, tag.count >= lower.count else { return false }
+        var i = 0
+        while i <= tag.count - lower.count {
+            var j = 0
+            while j < lower.count, (tag[i + j] | (tag[i + j] >= 0x41 && tag[i + j] <= 0x5A ? 0x20 : 0)) == lower[j] { j += 1 }
+            if j == lower.count { return true }
+            i += 1
+        }
+        return false
     }
 
     private static let script: [UInt8] = Array("script".utf8)
