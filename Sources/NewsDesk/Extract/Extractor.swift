@@ -81,8 +81,7 @@ public struct Extractor: Sendable {
         if let rule, let css = rule.content {
             let sel = try selector(css, page.url)
             let found = ((try? sel.select(in: document)) ?? []).filter { NodeText.weight($0.textContent) > 0 || !$0.descendants(where: { $0.hasName("img") }).isEmpty }
-            // Keep only outermost matches.
-            content = found.filter { n in !found.contains { $0 != n && $0.contains(n) } }
+            content = HTMLNode.outermost(found)
             if !content.isEmpty {
                 extractorName = "site:" + (rule.name ?? rule.hosts.first ?? "rule")
                 for r in rule.remove {

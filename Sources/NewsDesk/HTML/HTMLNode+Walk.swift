@@ -70,6 +70,11 @@ extension HTMLNode {
         return strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), name) == 0
     }
 
+    /// The nodes of `nodes` that are not inside another of them (what a caller that removes or extracts them needs).
+    static func outermost(_ nodes: [HTMLNode]) -> [HTMLNode] {
+        nodes.filter { n in !nodes.contains { $0 != n && $0.contains(n) } }
+    }
+
     /// Whether the element has attribute `name` (no allocation).
     func has(_ name: StaticString) -> Bool { withAttribute(name) { $0 != nil } }
 

@@ -46,11 +46,6 @@ struct CompiledSelector: Sendable, Equatable {
         return out
     }
 
-    func matches(_ n: HTMLNode, scope: HTMLNode?) -> Bool {
-        var matcher = Matcher(alternatives: alternatives, scope: scope)
-        return matcher.matches(n)
-    }
-
     /// Right-to-left matching with backtracking over ancestors, memoized: whether `steps[0...i]` matches with
     /// `steps[i]` at a node depends only on (steps, i, node, scope), so each pair is decided once per selection. Without
     /// the memo, a selector that fails (`section div div div p` on a page without `section`) retried every choice of

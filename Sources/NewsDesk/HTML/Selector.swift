@@ -56,7 +56,7 @@ public struct Selector: Sendable, Equatable, CustomStringConvertible {
         if let compiled { return compiled.select(in: root.document, below: root, outermost: outermost) }
         let found = try root.document.select(xpath: relativeXPath, from: root)
         guard outermost else { return found }
-        return found.filter { n in !found.contains { $0 != n && $0.contains(n) } }
+        return HTMLNode.outermost(found)
     }
 
     private static func splitGroups(_ s: String) -> [String] {

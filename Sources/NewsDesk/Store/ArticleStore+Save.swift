@@ -80,7 +80,8 @@ extension ArticleStore {
                 case .reimport(let pin):
                     if case .nearCopy = match { return .linked(id: id, match: match) }
                     if case .contentHash = match, pin == nil { return .linked(id: id, match: match) }
-                    return try Self.revise(record, with: draft, title: title, hash: hash, signature: signature, search: searchText, pin: pin, now: now, db)
+                    return try Self.revise(record, with: draft, title: title, hash: hash, signature: signature, nearCopyEligible: nearCopyEligible,
+                                           search: searchText, pin: pin, now: now, db)
                 }
             }
 
@@ -219,7 +220,7 @@ extension ArticleStore {
     }
 
     static func revise(_ old: ArticleRecord, with draft: ArticleDraft, title: String, hash: String, signature: [UInt64],
-                       search: SearchText, pin: String?, now: Date, _ db: Database) throws -> SaveOutcome {
+                       nearCopyEligible: Bool, search: SearchText, pin: String?, now: Date, _ db: Database) throws -> SaveOutcome {
         let id = old.id ?? 0
         var new = old
         var section = old.section
@@ -274,7 +275,7 @@ extension ArticleStore {
         new.changedAt = now
         new.changeSeq = try nextChangeSeq(db)
         try new.update(db)
-        if Fingerprint.eligible(draft.text) { try writeBands(signature, id, db) } else {
+        if nearCopyEligible { try writeBands(signature, id, db) } else {
             try db.execute(sql: "DELETE FROM article_bands WHERE article_id = ?", arguments: [id])
         }
         let indexed = new.title == title ? search : SearchText(title: SearchTokenizer.indexText(new.title), body: search.body)

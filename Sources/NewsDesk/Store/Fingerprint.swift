@@ -105,7 +105,6 @@ public enum Fingerprint {
     }
 
     /// Whether a text is long enough for near-copy matching.
-    static func eligible(_ text: String) -> Bool { eligible(scalars: normalizedScalars(text)) }
     static func eligible(scalars: [UInt32]) -> Bool { scalars.count >= minimumLength }
 
     /// The estimated Jaccard similarity of two signatures (fraction of equal positions).
