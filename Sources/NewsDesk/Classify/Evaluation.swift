@@ -59,13 +59,13 @@ public struct Evaluation: Sendable, Equatable {
     /// A plain-text report: accuracy, macro-F1, per-label table and the confusion matrix.
     public var report: String {
         var s = "examples: \(total)\naccuracy: \(fmt(accuracy))\nmacro-F1: \(fmt(macroF1))\n\n"
-        let width = max(14, (labels.map(\.count).max() ?? 0) + 2)
+        let width = max(14, (labels.map(DisplayWidth.of).max() ?? 0) + 2)
         s += pad("label", width) + "precision  recall     f1         support\n"
         for c in perClass {
             s += pad(c.label, width) + pad(fmt(c.precision), 11) + pad(fmt(c.recall), 11) + pad(fmt(c.f1), 11) + "\(c.support)\n"
         }
         s += "\nconfusion (rows: truth, columns: predicted)\n" + pad("", width)
-        s += labels.map { pad(String($0.prefix(8)), 10) }.joined() + "\n"
+        s += labels.map { pad(DisplayWidth.prefix($0, columns: 9), 10) }.joined() + "\n"
         for (i, row) in confusion.enumerated() {
             s += pad(labels[i], width) + row.map { pad(String($0), 10) }.joined() + "\n"
         }
@@ -74,4 +74,4 @@ public struct Evaluation: Sendable, Equatable {
 }
 
 private func fmt(_ x: Double) -> String { String(format: "%.4f", x) }
-private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+private func pad(_ s: String, _ n: Int) -> String { DisplayWidth.pad(s, n) }

@@ -21,4 +21,19 @@ import Testing
         #expect(e.labels == ["x", "y"])
         #expect(e.confusion == [[1, 1], [0, 1]])
     }
+
+    /// Korean labels take two terminal columns per syllable; the report's columns still line up.
+    @Test func reportColumnsLineUpWithWideLabels() {
+        let e = Evaluation(labels: ["IT과학", "스포츠", "생활문화", "world"], confusion: [[5, 1, 0, 0], [0, 6, 0, 0], [1, 0, 7, 2], [0, 0, 0, 9]])
+        let lines = e.report.split(separator: "\n").map(String.init)
+        let table = lines.filter { line in e.labels.contains { line.hasPrefix($0 + " ") } }
+        #expect(table.count == 8)  // per-label rows and confusion rows
+        // In every row the first figure starts at the same terminal column.
+        let starts = Set(table.map { line in
+            DisplayWidth.of(String(line.prefix { !$0.isNumber }))
+        })
+        #expect(starts == [14], "\(table)")
+        #expect(DisplayWidth.of("생활문화") == 8 && DisplayWidth.of("IT과학") == 6 && DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.prefix("생활문화", columns: 5) == "생활")
+    }
 }
