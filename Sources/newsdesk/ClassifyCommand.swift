@@ -139,8 +139,9 @@ struct ClassifyTrain: AsyncParsableCommand {
     @Option(help: "log2 of the hash buckets.") var bucketBits = 18
     @Option(help: "Longest character n-gram.") var charMax = 4
     @Option(help: "Word n-grams: 0, 1 or 2.") var wordNgrams = 2
+    @Flag(inversion: .prefixedNo, help: "Keep character n-grams inside one word (scikit-learn's char_wb).") var wordBounded = true
     @Option(help: "Passes over the data.") var epochs = 6
-    @Option(help: "SGD step.") var learningRate: Float = 2.0
+    @Option(help: "SGD step.") var learningRate: Float = 1.0
     @Option(help: "L2 penalty per step on the weights an example touches (0: none).") var l2: Float = 0
     @Option(help: "Class balance, 0 (none) … 1 (inverse class size).") var balance = 0.0
     @Flag(inversion: .prefixedNo, help: "Weight features by inverse document frequency.") var idf = true
@@ -154,7 +155,7 @@ struct ClassifyTrain: AsyncParsableCommand {
             print("store \(path): \(fromDB.count) labelled examples (single-section sources and pinned articles)")
             examples += fromDB
         }
-        let options = TrainingOptions(features: FeatureSettings(bucketBits: bucketBits, charMin: 1, charMax: charMax, wordNgrams: wordNgrams),
+        let options = TrainingOptions(features: FeatureSettings(bucketBits: bucketBits, charMin: 1, charMax: charMax, wordNgrams: wordNgrams, wordBounded: wordBounded),
                                       epochs: epochs, learningRate: learningRate, l2: l2, classBalance: balance, idf: idf)
         let notes = "trained on \((data.files.map { URL(fileURLWithPath: $0).lastPathComponent } + (fromStore ? ["store"] : [])).joined(separator: " + "))"
             + (data.holdout > 0 ? " without the rows at position % \(data.holdout) == \(data.fold)" : "") + ", \(examples.count) examples, \(epochs) epochs"

@@ -93,7 +93,7 @@ extension TextModel {
         }
         let rows = [Int8](unsafeUninitializedCapacity: count) { r, initialized in
             bytes.withUnsafeBytes { p in
-                _ = UnsafeMutableRawBufferPointer(r).copyMemory(from: UnsafeRawBufferPointer(rebasing: p[start..<(start + count)]))
+                UnsafeMutableRawBufferPointer(r).copyMemory(from: UnsafeRawBufferPointer(rebasing: p[start..<(start + count)]))
             }
             initialized = count
         }

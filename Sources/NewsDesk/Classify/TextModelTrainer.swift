@@ -25,7 +25,7 @@ public struct TrainingOptions: Sendable, Equatable {
     /// Weight features by smoothed inverse document frequency (stored in the model).
     public var idf: Bool
 
-    public init(features: FeatureSettings = FeatureSettings(), epochs: Int = 6, learningRate: Float = 2.0, l2: Float = 0,
+    public init(features: FeatureSettings = FeatureSettings(), epochs: Int = 6, learningRate: Float = 1.0, l2: Float = 0,
                 classBalance: Double = 0, seed: UInt64 = 42, idf: Bool = true) {
         self.features = features; self.epochs = epochs; self.learningRate = learningRate; self.l2 = l2
         self.classBalance = classBalance; self.seed = seed; self.idf = idf

@@ -61,10 +61,11 @@ func tinyModel() throws -> TextModel {
         #expect(TextModel.rowStride(labels: labels) == stride)
     }
 
-    /// The fused scorer (`logits`) agrees with the sparse vector the trainer sees, for 2 to 9 labels.
-    @Test(arguments: [2, 3, 4, 7, 8, 9])
-    func fusedScoresMatchSparseVector(_ k: Int) throws {
-        let features = FeatureSettings(bucketBits: 10)
+    /// The fused scorer (`logits`) agrees with the sparse vector the trainer sees, for 2 to 9 labels and both
+    /// n-gram modes.
+    @Test(arguments: [2, 3, 4, 7, 8, 9], [false, true])
+    func fusedScoresMatchSparseVector(_ k: Int, _ wordBounded: Bool) throws {
+        let features = FeatureSettings(bucketBits: 10, wordBounded: wordBounded)
         let buckets = 1 << features.bucketBits
         var rng = SplitMix64(seed: UInt64(k))
         let weights = (0..<(buckets * k)).map { _ in Float(Int(rng.next() % 2001) - 1000) / 1000 }
@@ -166,15 +167,30 @@ func tinyModel() throws -> TextModel {
         #expect(fast == Self.referenceNormalize(text))
     }
 
-    /// Fixed buckets (2^18) of normalized strings: the shipped model depends on these never changing.
+    /// Fixed buckets (2^18) of normalized strings: trained models depend on these never changing. Word-bounded
+    /// n-grams are the across-boundary ones that hold no inner space, in the same order with the same hashes.
     @Test(arguments: [
-        (" 축구 ", [137121, 50667, 65695, 30325, 58275, 219214, 132239, 204646, 31426] as [UInt32]),
-        (" ai 0 ", [44825, 127369, 11440, 179505, 148889, 56806, 18898, 237019, 114052, 191602, 237930, 245119, 172667,
-                    176009, 17136, 41973, 190781, 91189]),
+        (" 축구 ", false, [137121, 50667, 65695, 30325, 58275, 219214, 132239, 204646, 31426] as [UInt32]),
+        (" 축구 ", true, [137121, 50667, 65695, 30325, 58275, 219214, 132239, 204646, 31426]),
+        (" ai 0 ", false, [44825, 127369, 11440, 179505, 148889, 56806, 18898, 237019, 114052, 191602, 237930, 245119, 172667,
+                           176009, 17136, 41973, 190781, 91189]),
+        (" ai 0 ", true, [44825, 127369, 11440, 179505, 148889, 56806, 237019, 114052, 245119, 172667,
+                          176009, 17136, 41973, 190781, 91189]),
     ])
-    func featureHashesAreFixed(_ normalized: String, _ expected: [UInt32]) {
+    func featureHashesAreFixed(_ normalized: String, _ wordBounded: Bool, _ expected: [UInt32]) {
         var buckets: [UInt32] = []
-        FeatureHasher(FeatureSettings()).buckets(of: normalized.unicodeScalars.map(\.value), into: &buckets)
+        FeatureHasher(FeatureSettings(wordBounded: wordBounded)).buckets(of: normalized.unicodeScalars.map(\.value), into: &buckets)
         #expect(buckets == expected)
+    }
+
+    /// A model header written before `wordBounded` existed reads as across-boundary n-grams; new headers keep it.
+    @Test func featureSettingsDecodeOlderHeaders() throws {
+        let old = #"{"bucketBits":18,"charMin":1,"charMax":4,"wordNgrams":2}"#
+        let decoded = try JSONDecoder().decode(FeatureSettings.self, from: Data(old.utf8))
+        #expect(decoded == FeatureSettings(wordBounded: false))
+        for bounded in [false, true] {
+            let settings = FeatureSettings(bucketBits: 12, charMax: 3, wordBounded: bounded)
+            #expect(try JSONDecoder().decode(FeatureSettings.self, from: JSONEncoder().encode(settings)) == settings)
+        }
     }
 }
