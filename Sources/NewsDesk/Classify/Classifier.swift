@@ -104,19 +104,29 @@ public struct Classifier: Sendable {
             let reason = also.isEmpty ? first.reason : first.reason + " (agrees: " + also.joined(separator: "; ") + ")"
             return Classification(section: first.section, confidence: first.confidence, method: first.method, reason: reason)
         }
-        let prediction = predict(input)
+        let answer = predict(input)
         if let first = signals.first {
             // Signals disagree: the model arbitrates; unsure, the strongest signal stands.
             let conflict = "signals disagree (" + signals.map(\.reason).joined(separator: "; ") + ")"
-            if let p = prediction, p.probability >= threshold {
+            let unsure: String
+            switch answer {
+            case .prediction(let p) where p.probability >= threshold:
                 return Classification(section: p.label, confidence: p.probability, method: .model,
                                       reason: "\(conflict); model: \(p.label) \(fmt(p.probability)) (\(p.basis))")
+            case .prediction(let p): unsure = "model unsure (\(p.label) \(fmt(p.probability)) < \(fmt(threshold)))"
+            case .outOfScope(let why): unsure = "model not used (\(why))"
+            case .noText: unsure = "no text for the model"
             }
-            let unsure = prediction.map { "model unsure (\($0.label) \(fmt($0.probability)) < \(fmt(threshold)))" } ?? "no text for the model"
             return Classification(section: first.section, confidence: first.confidence * 0.8, method: first.method,
                                   reason: "\(conflict); \(unsure): keeping \(first.reason)")
         }
-        guard let p = prediction else {
+        let p: Prediction
+        switch answer {
+        case .prediction(let prediction): p = prediction
+        case .outOfScope(let why):
+            return Classification(section: defaultSection, confidence: 0, method: .fallback,
+                                  reason: "model not used (\(why)): default \(defaultSection)")
+        case .noText:
             return Classification(section: defaultSection, confidence: 0, method: .fallback,
                                   reason: "no title or lead to classify: default \(defaultSection)")
         }
@@ -134,25 +144,34 @@ public struct Classifier: Sendable {
         var basis: String
     }
 
+    private enum ModelAnswer {
+        case prediction(Prediction)
+        /// The text's letters are mostly in scripts the model was not trained on.
+        case outOfScope(String)
+        /// No title or lead (or no label allowed).
+        case noText
+    }
+
     /// The model's best allowed label over title + lead, probabilities renormalized over the allowed labels.
-    private func predict(_ input: ClassificationInput) -> Prediction? {
+    private func predict(_ input: ClassificationInput) -> ModelAnswer {
         let title = input.title, lead = input.lead
         let hasText = { (s: String) in s.unicodeScalars.contains { $0.value > 0x20 && !$0.properties.isWhitespace } }
-        guard hasText(title) || hasText(lead) else { return nil }
+        guard hasText(title) || hasText(lead) else { return .noText }
         let basis = !hasText(title) ? "lead" : !hasText(lead) ? "title" : "title+lead"
         let text = hasText(lead) ? title + "\n" + lead : title
+        if let why = model.outOfScope(text) { return .outOfScope(why) }
         // Softmax over the allowed labels only (the same as renormalizing the full softmax over them).
         let labels = model.labels
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: labels.count) { z -> Prediction? in
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: labels.count) { z -> ModelAnswer in
             model.logits(of: text, into: z)
             var best = -1
             for j in 0..<labels.count where allowed(labels[j]) {
                 if best < 0 || z[j] > z[best] { best = j }
             }
-            guard best >= 0 else { return nil }
+            guard best >= 0 else { return .noText }
             var total: Float = 0
             for j in 0..<labels.count where allowed(labels[j]) { total += expf(z[j] - z[best]) }
-            return Prediction(label: labels[best], probability: Double(1 / total), basis: basis)
+            return .prediction(Prediction(label: labels[best], probability: Double(1 / total), basis: basis))
         }
     }
 }

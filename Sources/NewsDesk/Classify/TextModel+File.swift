@@ -4,7 +4,8 @@ import Foundation
 //   8 bytes  magic "NDSECMDL"
 //   u32      format version (2)
 //   u32      header length H
-//   H bytes  header, JSON: labels, feature settings, per-label scales, biases, notes, idfScale
+//   H bytes  header, JSON: labels, feature settings, per-label scales, biases, notes, idfScale, and (optional)
+//            the script profile of the training letters
 //   …        bucket rows, exactly the in-memory layout (`TextModel.rows`): per bucket the labels' Int8 weights
 //            (weight = value × scale of the label), then the bucket's idf as a UInt8 (idf = value × idfScale;
 //            1 when the header has no idfScale), zero-padded to a power of two (8 bytes for 4–7 labels)
@@ -24,11 +25,13 @@ extension TextModel {
         var biases: [Float]
         var notes: String
         var idfScale: Float?
+        /// Optional: the training letters' scripts (absent in older files).
+        var scripts: ScriptProfile?
     }
 
     /// The model as file bytes.
     public func serialized() -> [UInt8] {
-        let header = Header(labels: labels, features: features, rowStride: rowStride, scales: scales, biases: biases, notes: notes, idfScale: idfScale)
+        let header = Header(labels: labels, features: features, rowStride: rowStride, scales: scales, biases: biases, notes: notes, idfScale: idfScale, scripts: scripts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = (try? encoder.encode(header)).map { [UInt8]($0) } ?? []
@@ -98,7 +101,7 @@ extension TextModel {
             initialized = count
         }
         self.init(labels: header.labels, features: header.features, notes: header.notes, rows: rows,
-                  scales: header.scales, biases: header.biases, idfScale: header.idfScale)
+                  scales: header.scales, biases: header.biases, idfScale: header.idfScale, scripts: header.scripts)
     }
 
     /// The model shipped in the package's resources (4 sections: it, sports, entertainment, general).

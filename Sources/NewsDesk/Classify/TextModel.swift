@@ -24,6 +24,8 @@ public struct TextModel: Sendable {
     /// idf = idf byte × idfScale; nil when the model was trained without idf. (The scale cancels in the
     /// L2 normalization, so scoring only needs the byte.)
     let idfScale: Float?
+    /// The scripts of the training texts' letters; nil for models written before profiles were stored.
+    let scripts: ScriptProfile?
     let hasher: FeatureHasher
 
     /// Bytes per bucket row for `labelCount` labels.
@@ -34,16 +36,18 @@ public struct TextModel: Sendable {
     }
 
     /// A model from quantized rows (the file's layout).
-    init(labels: [String], features: FeatureSettings, notes: String, rows: [Int8], scales: [Float], biases: [Float], idfScale: Float?) {
+    init(labels: [String], features: FeatureSettings, notes: String, rows: [Int8], scales: [Float], biases: [Float], idfScale: Float?,
+         scripts: ScriptProfile? = nil) {
         self.labels = labels; self.features = features; self.notes = notes
         self.rows = rows; self.rowStride = Self.rowStride(labels: labels.count); self.scales = scales; self.biases = biases
-        self.idfScale = idfScale
+        self.idfScale = idfScale; self.scripts = scripts
         self.hasher = FeatureHasher(features)
     }
 
     /// A model from full-precision bucket-major weights (`weights[bucket * labels.count + label]`) and idf,
     /// quantized to 8 bits per label (scale = largest magnitude / 127) and idf to 8 bits.
-    init(labels: [String], features: FeatureSettings, notes: String, weights: [Float], biases: [Float], idf: [Float]? = nil) {
+    init(labels: [String], features: FeatureSettings, notes: String, weights: [Float], biases: [Float], idf: [Float]? = nil,
+         scripts: ScriptProfile? = nil) {
         let k = labels.count
         let buckets = 1 << features.bucketBits
         let stride = Self.rowStride(labels: k)
@@ -62,7 +66,8 @@ public struct TextModel: Sendable {
             let idfByte: UInt8 = if let idf, let idfScale { UInt8((idf[b] / idfScale).rounded().clamped(0, 255)) } else { 1 }
             rows[b * stride + k] = Int8(bitPattern: idfByte)
         }
-        self.init(labels: labels, features: features, notes: notes, rows: rows, scales: scales, biases: biases, idfScale: idfScale)
+        self.init(labels: labels, features: features, notes: notes, rows: rows, scales: scales, biases: biases, idfScale: idfScale,
+                  scripts: scripts)
     }
 
     /// One label's probability.
@@ -77,6 +82,12 @@ public struct TextModel: Sendable {
         raw.withUnsafeMutableBufferPointer { logits(of: text, into: $0) }
         softmax(&raw)
         return zip(labels, raw).map { Score(label: $0, probability: Double($1)) }.sorted { $0.probability > $1.probability }
+    }
+
+    /// Why the model should not judge `text` (its letters are mostly in scripts the training data hardly had),
+    /// or nil when it may. Always nil for models without a stored script profile.
+    public func outOfScope(_ text: String) -> String? {
+        scripts?.mismatch(with: text)
     }
 
     /// The best label and its probability, or nil for a model without labels.

@@ -127,7 +127,10 @@ public enum TextModelTrainer {
         var averaged = [Float](repeating: 0, count: buckets * k)
         for i in 0..<(buckets * k) { averaged[i] = Float(Double(w[i]) - u[i] / c) }
         let biases = (0..<k).map { Float(Double(b[$0]) - ub[$0] / c) }
-        return TextModel(labels: labels, features: options.features, notes: notes, weights: averaged, biases: biases, idf: idf)
+        var letterCounts = [Int](repeating: 0, count: ScriptProfile.Script.allCases.count)
+        for e in examples where labelIndex[e.label] != nil { ScriptProfile.count(e.text, into: &letterCounts) }
+        return TextModel(labels: labels, features: options.features, notes: notes, weights: averaged, biases: biases, idf: idf,
+                         scripts: ScriptProfile(counts: letterCounts))
     }
 }
 
