@@ -41,7 +41,7 @@ import Testing
               input: ClassificationInput(title: "Senate passes the budget bill after a long debate", url: "https://example.com/tech/1",
                                          sourceID: "s", sourceSection: "general"),
               section: "general", method: .source, reasonContains: "model not used (the text's letters are 100 % Latin"),
-        .init(id: "Korean headline made mostly of English product names",
+        .init(id: "Korean headline with English product names: the model is asked",
               input: ClassificationInput(title: "Galaxy S25 Ultra 스마트폰 반도체 칩"),
               section: "it", method: .model, reasonContains: "model: it"),
         .init(id: "no text at all",
