@@ -53,9 +53,10 @@ public enum LabelledData {
         return (out, sub)
     }
 
-    /// The first column that refines the label column: filled on every labelled row, with more distinct values
-    /// than the labels but at most 64, each value seen at least 20 times and always with the same label (YNAT's
-    /// `ynat_label` under its `section`). Nil when none does.
+    /// The first column that refines the label column: filled on every labelled row, with at least as many distinct
+    /// values as the labels but at most 64, each value seen at least 20 times and always with the same label (YNAT's
+    /// `ynat_label` under its `section`; a `topic` column naming what a label stands for in this file). Nil when
+    /// none does.
     static func nestedColumn(_ rows: [[String: String]], columns: [String], text: String, label: String) -> String? {
         let labelled = rows.filter { !($0[label]?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
         let labelCount = Set(labelled.compactMap { $0[label] }).count
@@ -70,7 +71,7 @@ public enum LabelledData {
                 seen[v, default: 0] += 1
                 if seen.count > 64 { continue candidates }
             }
-            if seen.count > labelCount && seen.values.allSatisfy({ $0 >= 20 }) { return c }
+            if seen.count >= labelCount && seen.values.allSatisfy({ $0 >= 20 }) { return c }
         }
         return nil
     }
