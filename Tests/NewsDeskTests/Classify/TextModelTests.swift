@@ -123,6 +123,55 @@ func tinyModel() throws -> TextModel {
         #expect(ClassifyError.corruptModel(path: "m", detail: "checksum mismatch").description.contains("retrain"))
     }
 
+    /// With enough data the trainer picks C on a held-out fifth, fits the temperature, learns sub-labels as classes and
+    /// reports label probabilities that sum to one; the file keeps the classes and the temperature.
+    @Test func trainerChoosesCAndLearnsSubLabels() throws {
+        var examples: [LabelledText] = []
+        let vocab: [(String, String, [String])] = [
+            ("general", "정치", ["국회", "법안", "선거", "총리"]), ("general", "세계", ["유엔", "대사관", "정상회담", "외교"]),
+            ("it", "IT과학", ["반도체", "앱", "클라우드", "서버"]), ("sports", "스포츠", ["홈런", "골키퍼", "감독", "리그"]),
+        ]
+        var rng = SplitMix64(seed: 3)
+        for i in 0..<320 {
+            let (label, sub, words) = vocab[i % vocab.count]
+            let text = (0..<3).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ") + " 오늘 발표"
+            examples.append(LabelledText(text: text, label: label, subLabel: sub))
+        }
+        let (model, report) = try TextModelTrainer.trainWithReport(examples, options: TrainingOptions(features: FeatureSettings(bucketBits: 12)))
+        #expect(model.labels == ["general", "it", "sports"])
+        #expect(model.classes == ["general/세계", "general/정치", "it/IT과학", "sports/스포츠"])
+        #expect(report.validation.map(\.c) == [0.1, 0.2, 0.3, 0.5, 1])
+        #expect(report.temperature > 0.25 && report.temperature < 64)
+        let p = model.probabilities(of: "유엔 외교")
+        #expect(p.first?.label == "general")
+        #expect(abs(p.reduce(0) { $0 + $1.probability } - 1) < 1e-4)
+        let loaded = try TextModel(bytes: model.serialized())
+        #expect(loaded.classes == model.classes && loaded.temperature == model.temperature)
+        #expect(loaded.probabilities(of: "홈런 감독") == model.probabilities(of: "홈런 감독"))
+        // Without sub-labels: one class per label.
+        let flat = try TextModelTrainer.train(examples, options: TrainingOptions(features: FeatureSettings(bucketBits: 12), c: 0.5, subLabels: false))
+        #expect(flat.classes == flat.labels)
+    }
+
+    /// A version 2 file (no classes, no temperature in the header) still loads, with temperature 1.
+    @Test func versionTwoFilesStillLoad() throws {
+        let model = try tinyModel()
+        var bytes = model.serialized()
+        // Rewrite the header without the temperature, as version 2 wrote it, and fix the checksum.
+        let length = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+        var header = try JSONSerialization.jsonObject(with: Data(bytes[16..<(16 + length)])) as? [String: Any] ?? [:]
+        header["temperature"] = nil
+        let json = [UInt8](try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
+        var v2 = Array(bytes[0..<8]) + [2, 0, 0, 0]
+        v2 += withUnsafeBytes(of: UInt32(json.count).littleEndian, Array.init) + json + Array(bytes[(16 + length)..<(bytes.count - 8)])
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in v2 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        v2 += withUnsafeBytes(of: h.littleEndian, Array.init)
+        bytes = v2
+        let loaded = try TextModel(bytes: bytes)
+        #expect(loaded.temperature == 1 && loaded.classes == model.labels)
+    }
+
     @Test func trainingNeedsTwoLabels() {
         #expect(throws: ClassifyError.self) {
             try TextModelTrainer.train([LabelledText(text: "a", label: "x"), LabelledText(text: "b", label: "x")])
