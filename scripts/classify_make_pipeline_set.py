@@ -70,8 +70,7 @@ WP_TAGS = {
     "general": [["정치"], ["부동산"], ["날씨"]],
 }
 GENERAL_DAILIES = ["한빛일보", "새날신문", "동녘경제", "누리뉴스", "바른타임스"]
-BEAT_OUTLETS = {"it": ("전자신문", "www.etnews.com"), "sports": ("스포츠서울", "www.sportsseoul.com"),
-                "entertainment": ("스타뉴스", "www.starnewskorea.com")}
+BEAT_OUTLETS = {"it": ("전자신문", "www.etnews.com"), "entertainment": ("텐아시아", "tenasia.co.kr")}
 EN_SECTION = {"it": ["Technology", "Tech", "Science & Technology"], "sports": ["Sport", "Football", "Sports"],
               "entertainment": ["Entertainment", "Film", "Music", "TV"], "general": ["World", "Politics", "Business", "U.S."]}
 EN_PATH = {"it": "technology", "sports": "sport", "entertainment": "entertainment", "general": "world"}

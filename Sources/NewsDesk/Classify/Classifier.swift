@@ -80,7 +80,7 @@ public struct Classifier: Sendable {
     public static let factors: [(signal: String, factor: Double)] = [
         ("single-section source", 1000), ("feeds.yaml rule", 1000), ("portal section (host, path or id)", 100),
         ("page section (article:section, breadcrumb, category)", 20), ("beat publisher's host", 8), ("section path segment", 8),
-        ("beat publisher's name", 8), ("page tag (at most 2 per section)", 2), ("vocabulary word in the title", 4),
+        ("beat publisher's name (not again with its host)", 8), ("page tag (at most 2 per section)", 2), ("vocabulary word in the title", 4),
         ("vocabulary word in the lead (at most ×16 per section)", 2),
     ]
     static let sourceFactor = 1000.0
@@ -126,6 +126,7 @@ public struct Classifier: Sendable {
         var factor: Double
         var method: ClassificationMethod
         var reason: String
+        var kind: SectionRules.Kind? = nil
     }
 
     /// The section, confidence and reason for one article.
@@ -210,7 +211,7 @@ public struct Classifier: Sendable {
             guard let url, !url.isEmpty, !seenURLs.contains(url) else { continue }
             seenURLs.append(url)
             guard let m = rules.match(url: url), allowed(m.rule.section) else { continue }
-            let e = Evidence(section: m.rule.section, factor: Self.factor(m.kind), method: .rule, reason: m.reason)
+            let e = Evidence(section: m.rule.section, factor: Self.factor(m.kind), method: .rule, reason: m.reason, kind: m.kind)
             if let (old, names) = urlEvidence[e.section] {
                 urlEvidence[e.section] = e.factor > old.factor ? (e, [name]) : (old, names + (e.reason == old.reason ? [name] : []))
             } else {
@@ -236,10 +237,13 @@ public struct Classifier: Sendable {
             tagged[m.rule.section, default: 0] += 1
             out.append(Evidence(section: m.rule.section, factor: Self.factor(m.kind), method: .metadata, reason: m.reason))
         }
+        // A beat publisher's name and its host are one piece of evidence: the name counts only without the host.
         var published: Set<String> = []
         for p in input.publishers {
             guard let m = rules.match(publisher: p), allowed(m.rule.section), published.insert(m.rule.section).inserted else { continue }
-            out.append(Evidence(section: m.rule.section, factor: Self.factor(m.kind), method: .metadata, reason: m.reason))
+            let hostToo = out.contains { $0.section == m.rule.section && $0.kind == .publisherHost }
+            out.append(Evidence(section: m.rule.section, factor: hostToo ? 1 : Self.factor(m.kind), method: .metadata,
+                                reason: m.reason + (hostToo ? " (the same outlet as the host: counted once)" : ""), kind: m.kind))
         }
         return out
     }

@@ -14,9 +14,10 @@
 // - Section names of Korean dailies' menus (사회, 국제, 오피니언, 산업, 연예, 스포츠 …) and of English news sites'
 //   menus (BBC, AP, Reuters, The Guardian: World, Business, Technology, Science, Sport, Culture …).
 // - Publishers: outlets whose beat is one section, by their own description (masthead, about page): IT and
-//   electronics dailies (전자신문 "IT·전자 전문 일간지", 디지털타임스, 지디넷코리아 …), game news sites, sports dailies
-//   (스포츠조선, 스포츠서울 …), entertainment news sites (스타뉴스, 텐아시아 …). General dailies and wire services
-//   cover every section and are not listed.
+//   electronics dailies (전자신문 "IT·전자 전문 일간지", 디지털타임스, 지디넷코리아 …), game news sites, football and
+//   basketball sites, entertainment news sites (텐아시아, TV리포트 …). General dailies and wire services cover every
+//   section, and Korea's sports dailies (스포츠조선, 스포츠서울, 일간스포츠 …) and their like (스타뉴스, 조이뉴스24,
+//   스포티비뉴스) cover sports *and* entertainment, so none of them is listed.
 // Portals file tech-industry news (semiconductors, electronics, telecoms, games, AI business, platforms) under IT,
 // so those words are IT hints here; 산업 and 경제 (the industry desk of a general paper) stay general.
 
@@ -52,30 +53,19 @@ extension SectionRules {
         SectionRule(host: "footballist.co.kr", section: "sports"),
         SectionRule(host: "gamemeca.com", section: "it"),
         SectionRule(host: "hollywoodreporter.com", section: "entertainment"),
-        SectionRule(host: "inews24.com", section: "it"),
         SectionRule(host: "interfootball.co.kr", section: "sports"),
         SectionRule(host: "inven.co.kr", section: "it"),
-        SectionRule(host: "isplus.com", section: "sports"),
         SectionRule(host: "it.chosun.com", section: "it"),
         SectionRule(host: "itdonga.com", section: "it"),
-        SectionRule(host: "joynews24.com", section: "entertainment"),
         SectionRule(host: "jumpball.co.kr", section: "sports"),
         SectionRule(host: "kstar.kbs.co.kr", section: "entertainment"),
         SectionRule(host: "m.entertain.naver.com", section: "entertainment"),
         SectionRule(host: "m.sports.naver.com", section: "sports"),
         SectionRule(host: "macrumors.com", section: "it"),
-        SectionRule(host: "newsen.com", section: "entertainment"),
         SectionRule(host: "skysports.com", section: "sports"),
-        SectionRule(host: "sports.chosun.com", section: "sports"),
         SectionRule(host: "sports.daum.net", section: "sports"),
-        SectionRule(host: "sports.donga.com", section: "sports"),
-        SectionRule(host: "sports.khan.co.kr", section: "sports"),
         SectionRule(host: "sports.naver.com", section: "sports"),
         SectionRule(host: "sports.news.naver.com", section: "sports"),
-        SectionRule(host: "sportsseoul.com", section: "sports"),
-        SectionRule(host: "sportsworldi.com", section: "sports"),
-        SectionRule(host: "spotvnews.co.kr", section: "sports"),
-        SectionRule(host: "starnewskorea.com", section: "entertainment"),
         SectionRule(host: "techcrunch.com", section: "it"),
         SectionRule(host: "techm.kr", section: "it"),
         SectionRule(host: "tenasia.co.kr", section: "entertainment"),
@@ -179,15 +169,12 @@ extension SectionRules {
     static let publisherTable: [(name: String, section: String)] = [
         ("Ars Technica", "it"), ("Billboard", "entertainment"), ("Bleacher Report", "sports"), ("CNET", "it"),
         ("Deadline", "entertainment"), ("Engadget", "it"), ("ESPN", "sports"), ("iMBC연예", "entertainment"),
-        ("IT동아", "it"), ("IT조선", "it"), ("SBS연예뉴스", "entertainment"), ("Sky Sports", "sports"),
-        ("SPOTV NEWS", "sports"), ("TechCrunch", "it"), ("The Athletic", "sports"),
-        ("The Hollywood Reporter", "entertainment"), ("The Verge", "it"), ("TV리포트", "entertainment"),
-        ("Variety", "entertainment"), ("Wired", "it"), ("ZDNet Korea", "it"), ("게임동아", "it"), ("게임메카", "it"),
-        ("뉴스엔", "entertainment"), ("디스이즈게임", "it"), ("디스패치", "entertainment"), ("디지털데일리", "it"), ("디지털타임스", "it"),
-        ("바이라인네트워크", "it"), ("베스트일레븐", "sports"), ("보안뉴스", "it"), ("블로터", "it"), ("스타뉴스", "entertainment"),
-        ("스포츠경향", "sports"), ("스포츠동아", "sports"), ("스포츠서울", "sports"), ("스포츠월드", "sports"), ("스포츠조선", "sports"),
-        ("스포츠한국", "sports"), ("스포티비뉴스", "sports"), ("아이뉴스24", "it"), ("아이티동아", "it"), ("인벤", "it"),
-        ("인터풋볼", "sports"), ("일간스포츠", "sports"), ("전자신문", "it"), ("점프볼", "sports"), ("조이뉴스24", "entertainment"),
-        ("지디넷코리아", "it"), ("테크M", "it"), ("텐아시아", "entertainment"), ("톱스타뉴스", "entertainment"), ("풋볼리스트", "sports"),
+        ("IT동아", "it"), ("IT조선", "it"), ("SBS연예뉴스", "entertainment"), ("Sky Sports", "sports"), ("TechCrunch", "it"),
+        ("The Athletic", "sports"), ("The Hollywood Reporter", "entertainment"), ("The Verge", "it"),
+        ("TV리포트", "entertainment"), ("Variety", "entertainment"), ("Wired", "it"), ("ZDNet Korea", "it"),
+        ("게임동아", "it"), ("게임메카", "it"), ("디스이즈게임", "it"), ("디스패치", "entertainment"), ("디지털데일리", "it"),
+        ("디지털타임스", "it"), ("바이라인네트워크", "it"), ("베스트일레븐", "sports"), ("보안뉴스", "it"), ("블로터", "it"), ("아이티동아", "it"),
+        ("인벤", "it"), ("인터풋볼", "sports"), ("전자신문", "it"), ("점프볼", "sports"), ("지디넷코리아", "it"), ("테크M", "it"),
+        ("텐아시아", "entertainment"), ("톱스타뉴스", "entertainment"), ("풋볼리스트", "sports"),
     ]
 }

@@ -19,7 +19,7 @@ import TestSupport
         // An electronics-industry article read from a mirror: the canonical URL is etnews.com, the page's section and
         // breadcrumb say 전자 > 반도체, the site name is 전자신문. It used to go to general (`model: general 0.65`).
         .init(file: "etnews-mirror.html", url: "https://m.newsmirror.example.kr/view/20260319000123", section: "it",
-              signals: ["url rule: etnews.com → it (canonical URL) ×8", "page section \"전자\" → it ×20", "publisher 전자신문 → it ×8", "model: "]),
+              signals: ["url rule: etnews.com → it (canonical URL) ×8", "page section \"전자\" → it ×20", "publisher 전자신문 → it (the same outlet as the host: counted once) ×1", "model: "]),
         // A WordPress developer blog post: category 개발 (a `rel="category tag"` link and the `category-dev` post class),
         // tags rust and benchmark. It used to go to general (`model unsure (it 0.42 < 0.55)`).
         .init(file: "wordpress-dev-blog.html", url: "https://dawncommit.example.kr/2026/03/log-collector-rewrite/", section: "it",
