@@ -102,7 +102,8 @@ struct LabelledDataOptions: ParsableArguments {
     @Option(help: "Text column (default: text, title or headline).") var textColumn: String?
     @Option(help: "Label column (default: label or section).") var labelColumn: String?
     @Option(help: """
-        A column of finer labels nested in the label column (each value always under one label), learned as classes of         their own; "none" for none. Default: the first column that nests in the label column (YNAT's ynat_label under section).
+        A column of finer labels nested in the label column (each value always under one label), learned as classes of \
+        their own; "none" for none. Default: the first column that nests in the label column (YNAT's ynat_label under section).
         """)
     var subLabelColumn: String?
     @Option(help: "Cross-validation: K stratified folds (the n-th row of each class in a file goes to fold n % K); train skips fold --fold, eval uses only it. 0: off.")
@@ -153,7 +154,9 @@ struct ClassifyTrain: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train", abstract: "Train a section model from labelled data.",
         discussion: """
-        One-vs-rest linear SVMs over hashed character 1–3-grams (tf-idf), solved exactly. By default each class weighs         the same (--balance 1) and C is chosen by macro-F1 on a held-out fifth of the data; the probability temperature         is fitted there too. See docs/classify.md.
+        One-vs-rest linear SVMs over hashed character 1–3-grams (tf-idf), solved exactly. By default each class weighs \
+        the same (--balance 1) and C is chosen by macro-F1 on a held-out fifth of the data; the probability temperature \
+        is fitted there too. See docs/classify.md.
         """)
 
     @OptionGroup var data: LabelledDataOptions

@@ -54,11 +54,12 @@ public struct ClassificationInput: Sendable, Equatable {
 /// Files an article into a section by weighing every signal together with the text model (docs/classify.md,
 /// "How the signals are weighed"):
 ///
-///     score(s) = ln P(s | text) + Σ weight of each signal naming s          P(s | page) = softmax(score)
+///     score(s) = ln P(s | text) + Σ ln factor of each signal naming s       P(s | page) = softmax(score)
 ///
 /// where P(s | text) is the model's probability (smoothed: 0.8 P + 0.2 / |sections|, so the text alone shifts the
-/// odds by at most ×17 with four sections: it can outvote a beat publisher or a path, not the page's own section) or uniform when the model does not read the text, and each signal multiplies its section's odds by a
-/// fixed factor (`factors`). The best section wins if its probability reaches the threshold, else the default
+/// odds by at most ×17 with four sections: it can outvote a beat publisher or a path, not the page's own section), or
+/// uniform when the model does not read the text, and each signal multiplies its section's odds by a fixed factor
+/// (`factors`). The best section wins if its probability reaches the threshold, else the default
 /// section. Without any signal this is the model alone, as before. A pinned section always wins. The reason names
 /// every signal used and its factor. Pure and Sendable: share one instance across tasks.
 public struct Classifier: Sendable {

@@ -244,7 +244,9 @@ public enum TextModelTrainer {
                 index[s] = s
             }
             var active = l
-            var pgMaxOld = Double.infinity, pgMinOld = -Double.infinity
+            // Shrinking: an example at α = 0 whose gradient exceeds the last pass's largest projected gradient is set
+            // aside (with no upper bound on α, only this side shrinks); all come back for a final check.
+            var pgMaxOld = Double.infinity
             var pass = 0
             m.offsets.withUnsafeBufferPointer { off in
                 m.indices.withUnsafeBufferPointer { ind in
@@ -287,17 +289,15 @@ public enum TextModelTrainer {
                                 pass += 1
                                 if pgMaxNew - pgMinNew <= options.tolerance {
                                     if active == l { break }
-                                    active = l; pgMaxOld = .infinity; pgMinOld = -.infinity
+                                    active = l; pgMaxOld = .infinity
                                     continue
                                 }
                                 pgMaxOld = pgMaxNew > 0 ? pgMaxNew : .infinity
-                                pgMinOld = pgMinNew < 0 ? pgMinNew : -.infinity
                             }
                         }
                     }
                 }
             }
-            _ = pgMinOld
             for i in 0..<buckets { out.weights[i * k + j] = Float(w[i]) }
             out.biases[j] = Float(bias)
         }
