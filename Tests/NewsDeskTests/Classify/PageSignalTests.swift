@@ -85,4 +85,26 @@ import TestSupport
         #expect(a.sectionHints.contains("IT/과학"))
         #expect(a.publisher == "디지털타임스")
     }
+
+    /// `classify eval --pipeline` runs a manifest through the pipeline and reports per-section figures and misses.
+    @Test func evalPipelineCommand() throws {
+        guard CLI.executable != nil else { Issue.record("newsdesk executable not built"); return }
+        let dir = try Site.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pages = Fixtures.url("classify/pages").path
+        let manifest = dir.appendingPathComponent("index.csv")
+        try Data("""
+            file,url,section,lang
+            \(pages)/etnews-mirror.html,https://m.newsmirror.example.kr/view/1,it,ko
+            \(pages)/wordpress-dev-blog.html,https://dawncommit.example.kr/2026/03/log-collector-rewrite/,it,ko
+
+            """.utf8).write(to: manifest)
+        let (code, out, err) = try CLI.run(["classify", "eval", "--pipeline", manifest.path])
+        #expect(code == 0, "\(err)")
+        #expect(out.contains("(2 pages; model: shipped)"), "\(out)")
+        #expect(out.contains("accuracy: 1.0000"), "\(out)")
+        #expect(out.contains("decided by: metadata 2"), "\(out)")
+        let (bad, _, badErr) = try CLI.run(["classify", "eval", "--pipeline", dir.appendingPathComponent("missing.csv").path])
+        #expect(bad != 0 && badErr.contains("missing.csv"))
+    }
 }
