@@ -31,6 +31,30 @@ extension ArticleStore {
         }
     }
 
+    /// Streams the articles matching `filter`, newest change first (`changeSeq` descending), at most `filter.limit`:
+    /// an Atom window. `filter.changedAfter` is honoured like in `forEachArticle`.
+    public func forEachLatestArticle(_ filter: ArticleFilter, _ body: (StoredArticle) throws -> Void) throws {
+        let (whereSQL, args) = Self.whereClause(filter)
+        var sql = "SELECT * FROM articles\(whereSQL) ORDER BY change_seq DESC"
+        if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
+        try reading("read latest articles") { db in
+            let cursor = try ArticleRecord.fetchCursor(db, sql: sql, arguments: args)
+            while let record = try cursor.next() {
+                try body(try Self.stored(record, db))
+            }
+        }
+    }
+
+    /// The sections that hold articles matching `filter` (its `limit` ignored), sorted.
+    public func articleSections(_ filter: ArticleFilter) throws -> [String] {
+        var f = filter
+        f.limit = nil
+        let (whereSQL, args) = Self.whereClause(f)
+        return try reading("read sections") { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT section FROM articles\(whereSQL) ORDER BY section", arguments: args)
+        }
+    }
+
     /// The article with this id, or nil.
     public func article(id: Int64) throws -> StoredArticle? {
         try reading("read article \(id)") { db in
