@@ -54,6 +54,14 @@ struct ReadCommandTests {
         ProcessInfo.processInfo.environment["NEWSDESK_TEST_CLI"].map { URL(fileURLWithPath: $0) } ?? CLI.executable
     }
 
+    /// An empty folder to run in, so no `./feeds.yaml` is picked up.
+    static let workingDirectory: String = {
+        let dir = NSTemporaryDirectory() + "newsdesk-read-cwd-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        chmod(dir, 0o755)
+        return dir
+    }()
+
     /// Runs the executable; `asNobody`: as uid/gid 65534 through setpriv (only as root).
     static func run(_ args: [String], env: [String: String] = [:], asNobody: Bool = false) throws -> (code: Int32, out: String, err: String) {
         guard let exe = executable else { throw CLI.CLIError("newsdesk executable not found; run `swift build` first") }
@@ -68,7 +76,7 @@ struct ReadCommandTests {
         var environment = ProcessInfo.processInfo.environment
         for (k, v) in env { environment[k] = v }
         p.environment = environment
-        p.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
+        p.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)  // no ./feeds.yaml there
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -163,6 +171,20 @@ struct ReadCommandTests {
             if args[0] == "sources" { #expect(r.out.contains("it-news")) }
         }
         #expect(try s.snapshot() == before, "the folder changed")
+    }
+
+    /// `export --cursor` must record its position in the store: on a read-only store it says so before writing
+    /// anything, instead of writing the files and failing at the end.
+    @Test func exportWithACursorOnAReadOnlyStoreFailsUpFront() throws {
+        guard Self.executable != nil else { Issue.record("newsdesk executable not built"); return }
+        let s = try Store()
+        chmod(s.db, 0o444)
+        let out = Self.workingDirectory + "/cursor-out-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try Self.run(["export", "--format", "jsonl", "--out", out, "--cursor", "feed", "--db", s.db])
+        #expect(r.code == 1, "\(r.err)")
+        #expect(r.err.contains("read-only") && r.err.contains(s.db), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     /// Whether `nobody` can reach the executable (the build folder may sit under a private home).
