@@ -56,7 +56,7 @@ struct ReadCommandTests {
 
     /// An empty folder to run in, so no `./feeds.yaml` is picked up.
     static let workingDirectory: String = {
-        let dir = NSTemporaryDirectory() + "newsdesk-read-cwd-\(UUID().uuidString)"
+        let dir = NSTemporaryDirectory() + "newsdesk-read-cwd"  // one empty folder, reused by every run
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         chmod(dir, 0o755)
         return dir
