@@ -48,7 +48,11 @@ struct ClassifyArticle: AsyncParsableCommand {
             input = try ArticleFileReader.read(path: article)
         } else if let id = Int64(article) {
             let s = try store.open()
-            guard let a = try s.article(id: id) else { throw ValidationError("classify: no article \(id) in \(store.db); see `newsdesk list`") }
+            guard let a = try s.article(id: id) else {
+                // Like `show`: an unknown id is a failed lookup (exit 1), not a usage error.
+                FileHandle.standardError.write(Data("classify: no article \(id) in \(store.db) (list stored articles with `newsdesk list`)\n".utf8))
+                throw ExitCode.failure
+            }
             input = ClassificationInput(title: a.title, lead: ClassificationInput.lead(of: a.text), url: a.canonicalURL, sourceID: a.sourceID,
                                         sourceSection: try s.source(id: a.sourceID)?.section, pinnedSection: a.sectionPinned ? a.section : nil)
             print("article:    \(id) \(a.title)")
