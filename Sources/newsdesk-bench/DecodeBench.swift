@@ -24,7 +24,7 @@ struct DecodeBench: AsyncParsableCommand {
         let pages: [[UInt8]] = names.compactMap { FileManager.default.contents(atPath: (corpus as NSString).appendingPathComponent($0)).map { [UInt8]($0) } }
         let bytes = pages.reduce(0) { $0 + $1.count }
         let first = CharsetDecoder.decode(bytes: pages[0], url: "https://news.example.com/0", contentType: nil, override: nil)
-        let label = "\(first.charset) from \(first.charsetSource.rawValue)"
+        let label = "\(first.sourceCharset) from \(first.charsetSource.rawValue)"
         report("decode", label, pages.count, bytes, try best { pages.reduce(0) { $0 &+ decode($1).bytes.count } })
         report("decode + libxml2 parse", label, pages.count, bytes, try best {
             pages.reduce(0) { n, p in

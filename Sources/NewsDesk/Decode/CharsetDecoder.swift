@@ -21,7 +21,14 @@ public struct CharsetDecoder: Sendable {
     /// Decodes `bytes` fetched from `url`: chooses the charset and converts the bytes to UTF-8.
     public static func decode(bytes: [UInt8], url: String, contentType: String?, override: String?) -> DecodedPage {
         let (charset, source) = choose(bytes: bytes, contentType: contentType, override: override)
-        return converted(bytes, url: url, charset: charset, source: source)
+        let page = converted(bytes, url: url, charset: charset, source: source)
+        // A page labelled UTF-8 whose bytes are not, but are clearly Korean CP949, is read as CP949 (checked here, after
+        // the conversion found invalid sequences, so a valid UTF-8 page is scanned once).
+        if page.replacements > 0, CharsetLabels.isUTF8(charset), [.header, .meta, .xmlDeclaration].contains(source),
+           CharsetSniffer.cp949(bytes).plausible {
+            return converted(bytes, url: url, charset: "CP949", source: .sniffed)
+        }
+        return page
     }
 
     /// Decodes a fetched (or read) resource after checking it is what `kind` allows (`ContentCheck`): an article page
@@ -103,11 +110,7 @@ public struct CharsetDecoder: Sendable {
     /// A label checked against the bytes: a mislabelled page gets the charset its bytes really are.
     private static func checked(_ cs: String, _ src: CharsetSource, _ bytes: [UInt8]) -> String {
         if CharsetLabels.isUTF16(cs) { return cs }
-        if CharsetLabels.isUTF8(cs) {
-            let u = CharsetSniffer.utf8(bytes)
-            if !u.valid, CharsetSniffer.cp949(bytes).plausible { return "CP949" }
-            return cs
-        }
+        if CharsetLabels.isUTF8(cs) { return cs }  // UTF-8 that is really CP949: see `decode(bytes:…)`
         let u = CharsetSniffer.utf8(bytes)
         guard u.valid, u.multibyte > 0 else { return cs }
         if cs == "CP949", CharsetSniffer.cp949(bytes).plausible { return cs }
