@@ -109,6 +109,19 @@ struct DecodeIngestTests {
         #expect(try pipeline.store.runErrors(runID: runID).filter { $0.stage == "decode" }.count == 4)
     }
 
+    @Test func aFeedURLServingAnImageFailsTheSourceByItsType() async throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        server.route("/feed.xml", TestResponse(headers: [("Content-Type", "image/png")], body: ContentCheckTests.png))
+        let dir = try Site.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (config, _) = try Site.config([("img", server.url("/feed.xml"), "rss", "general")], in: dir)
+        let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("news.sqlite").path)
+        let run = try await pipeline.ingest(IngestOptions())
+        #expect(run.status == "failed" && run.failedSources == 1, "\(run.line)")
+        #expect(run.errors.contains { $0.contains("not a feed (image/png)") }, "\(run.errors)")
+    }
+
     @Test func reimportRefusesABinaryFileOrPageAndKeepsTheStoredBody() async throws {
         // Row: "`reimport 1 --file /bin/ls`: the article's body replaced by binary text".
         let server = try TestServer()
