@@ -50,7 +50,11 @@ struct ClassifyArticle: AsyncParsableCommand {
             input = try ArticleFileReader.read(path: article)
         } else if let id = Int64(article) {
             let s = try store.open()
-            guard let a = try s.article(id: id) else { throw ValidationError("classify: no article \(id) in \(store.db); see `newsdesk list`") }
+            guard let a = try s.article(id: id) else {
+                // Like `show`: an unknown id is a failed lookup (exit 1), not a usage error.
+                FileHandle.standardError.write(Data("classify: no article \(id) in \(store.db) (list stored articles with `newsdesk list`)\n".utf8))
+                throw ExitCode.failure
+            }
             input = ClassificationInput(title: a.title, lead: ClassificationInput.lead(of: a.text), url: a.canonicalURL, sourceID: a.sourceID,
                                         sourceSection: try s.source(id: a.sourceID)?.section, pinnedSection: a.sectionPinned ? a.section : nil)
             print("article:    \(id) \(a.title)")
@@ -275,7 +279,7 @@ struct ClassifyEval: AsyncParsableCommand {
             }
             let single = row["source_section"].flatMap { $0.isEmpty ? nil : $0 }
             let source = SourceConfig(id: single.map { "\($0)-feed" } ?? "mixed-feed", name: "eval", url: url, section: single, mixed: single == nil)
-            let resource = FetchedResource(requestedURL: url, finalURL: url, status: 200, headers: [:], body: bytes, elapsed: 0)
+            let resource = FetchedResource(requestedURL: url, finalURL: url, status: 200, headers: ["content-type": "text/html"], body: bytes, elapsed: 0)
             let predicted: String
             do {
                 let draft = try runner.preview(resource, source: source)

@@ -28,24 +28,31 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try config.map { try FeedsConfig.load(path: $0) }
-        let page: DecodedPage
+        var resource: FetchedResource
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
             let fetcher = Fetcher(defaults: loaded?.defaults ?? .standard, logger: Logger(label: "newsdesk.extract"))
-            let resource: FetchedResource
             do {
                 resource = try await fetcher.fetch(FetchRequest(url: input, allowNetworks: allow))
             } catch {
                 FileHandle.standardError.write(Data("extract: \(error)\n".utf8))
                 throw ExitCode(1)
             }
-            page = CharsetDecoder.decode(bytes: resource.body, url: url ?? resource.finalURL, contentType: resource.contentType, override: charset)
         } else {
             let bytes: [UInt8]
             do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: input))) } catch {
                 throw ValidationError("extract: cannot read \(input): \(error.localizedDescription)")
             }
-            page = CharsetDecoder.decode(bytes: bytes, url: url ?? URL(fileURLWithPath: input).absoluteString, contentType: nil, override: charset)
+            let fileURL = URL(fileURLWithPath: input).absoluteString
+            resource = FetchedResource(requestedURL: fileURL, finalURL: fileURL, status: 200, headers: [:], body: bytes, elapsed: 0)
         }
+        if let url { resource.finalURL = url }
+        // The decode stage every command shares: only HTML is read, invalid bytes become U+FFFD, the rest is kept.
+        let page: DecodedPage
+        do { page = try CharsetDecoder.decode(resource, as: .article, override: charset) } catch {
+            FileHandle.standardError.write(Data("extract: \(input): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        if let w = page.misdecodingWarning { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
         let images = Sanitizer(policy: try SanitizePolicy.default.applying(loaded?.sanitize ?? .init()))
         let article = try Extractor(rules: loaded?.sites ?? [], images: images).extract(page)
         let text = Extractor.text(ofFragment: article.bodyHTML)

@@ -25,6 +25,8 @@ struct FeedsCheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(config): \(n) problem\(n == 1 ? "" : "s"); nothing was run\n".utf8))
             throw ExitCode(IngestExit.config.rawValue)
         }
+        // Valid but risky settings: said on stderr, exit 0.
+        for w in loaded.warnings { FileHandle.standardError.write(Data("\(w)\n".utf8)) }
         let names = Dictionary(loaded.sections.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         print("\(config): OK: \(loaded.sections.count) sections, \(loaded.sources.count) sources, \(loaded.sites.count) site rules")
         print("sections: " + loaded.sections.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))

@@ -40,7 +40,7 @@ struct FetchCommand: AsyncParsableCommand {
         print("status:    \(resource.status)\(resource.notModified ? " (not modified)" : "")")
         print("final URL: \(resource.finalURL)")
         print("type:      \(resource.contentType ?? "-")")
-        print("charset:   \(page.charset) (from \(page.charsetSource.rawValue))")
+        print("charset:   \(page.sourceCharset) (from \(page.charsetSource.rawValue))\(page.replacements > 0 ? "; \(page.replacements) invalid sequences replaced by U+FFFD" : "")")
         print("size:      \(resource.body.count) bytes (decoded)")
         print(String(format: "time:      %.3f s", resource.elapsed))
         if let etag = resource.etag { print("etag:      \(etag)") }

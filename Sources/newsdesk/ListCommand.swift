@@ -6,12 +6,65 @@ import NewsDesk
 struct StoreOption: ParsableArguments {
     @Option(name: .long, help: "The SQLite store.") var db: String = "newsdesk.sqlite"
 
-    /// Opens the store, failing with exit code 1 and the store's message.
+    /// Opens the store read-only, for the read commands: a missing file is an error naming it (exit 1), and nothing
+    /// is created, migrated or written (`StoreAccess.readOnly`). A store from an older NewsDesk is read as it is.
     func open() throws -> ArticleStore {
-        do { return try ArticleStore(path: db) } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+        let store: ArticleStore
+        do { store = try ArticleStore(path: db, access: .readOnly) } catch {
+            Output.fail("\(error)")
             throw ExitCode(IngestExit.fatal.rawValue)
         }
+        if !store.pendingMigrations.isEmpty {
+            Output.fail("store: \(db) comes from an older NewsDesk (without \(store.pendingMigrations.joined(separator: ", "))); "
+                + "reading it as it is (the next `newsdesk ingest` upgrades it)")
+        }
+        return store
+    }
+
+    /// Opens an existing store to read and write (`export --cursor` records its position): never creates one, and
+    /// says so up front when the store is read-only.
+    func openExistingForWriting(operation: String) throws -> ArticleStore {
+        guard FileManager.default.fileExists(atPath: db) else {
+            Output.fail("\(StoreError.missing(path: db))")
+            throw ExitCode(IngestExit.fatal.rawValue)
+        }
+        if ArticleStore.isReadOnly(path: db) {
+            Output.fail("\(StoreError.readOnly(path: db, operation: operation))")
+            throw ExitCode(IngestExit.fatal.rawValue)
+        }
+        do { return try ArticleStore(path: db) } catch {
+            Output.fail("\(error)")
+            throw ExitCode(IngestExit.fatal.rawValue)
+        }
+    }
+}
+
+/// `--config` for the read commands: feeds.yaml gives the zone times are shown in (`defaults.timezone`) and the
+/// section names. Without the option, `./feeds.yaml` is read when present (as `ingest` does); a broken implicit file
+/// only costs a warning, since the store can be read without it.
+struct DisplayConfigOption: ParsableArguments {
+    @Option(help: "feeds.yaml, for the time zone (defaults.timezone) and section names (default: ./feeds.yaml when present).")
+    var config: String?
+
+    /// The config, or nil when none is given or found.
+    func load() throws -> FeedsConfig? {
+        if let config {
+            do { return try FeedsConfig.load(path: config) } catch {
+                Output.fail("\(error)")
+                throw ExitCode(IngestExit.config.rawValue)
+            }
+        }
+        guard FileManager.default.fileExists(atPath: "feeds.yaml") else { return nil }
+        do { return try FeedsConfig.load(path: "feeds.yaml") } catch {
+            Output.fail("newsdesk: ignoring ./feeds.yaml (\(error.problems.first.map(\.description) ?? "unreadable")); "
+                + "showing times in \(FetchDefaults.standardTimeZone.identifier)")
+            return nil
+        }
+    }
+
+    /// How times are shown: in `defaults.timezone` of the config, else Asia/Seoul.
+    func displayTime() throws -> DisplayTime {
+        DisplayTime(zone: try load()?.defaults.timeZone ?? FetchDefaults.standardTimeZone)
     }
 }
 
@@ -24,58 +77,46 @@ enum Output {
         return String(decoding: try e.encode(value), as: UTF8.self)
     }
 
-    static func date(_ d: Date?) -> String {
-        guard let d else { return "-" }
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: d)
-    }
-
-    /// `2025-11-29`, `2025-11-29T09:00:00+09:00`, or relative: `36h`, `7d` (ago).
-    static func parseDate(_ text: String) -> Date? {
-        if let n = Double(text.dropLast()), let unit = text.last, n >= 0 {
-            switch unit {
-            case "h": return Date().addingTimeInterval(-n * 3600)
-            case "d": return Date().addingTimeInterval(-n * 86_400)
-            case "m": return Date().addingTimeInterval(-n * 60)
-            default: break
-            }
-        }
-        let iso = ISO8601DateFormatter()
-        if let d = iso.date(from: text) { return d }
-        let day = DateFormatter()
-        day.locale = Locale(identifier: "en_US_POSIX")
-        day.dateFormat = "yyyy-MM-dd"
-        return day.date(from: text)
-    }
-
-    static func summaryLine(_ a: ArticleSummary) -> String {
+    static func summaryLine(_ a: ArticleSummary, _ time: DisplayTime) -> String {
         let pin = a.sectionPinned ? "*" : ""
-        return "\(a.id)\t\(a.section)\(pin)\t\(a.sourceID)\t\(date(a.published ?? a.fetchedAt))\t\(a.title)"
+        return "\(a.id)\t\(a.section)\(pin)\t\(a.sourceID)\t\(time.format(a.published ?? a.fetchedAt))\t\(a.title)"
+    }
+
+    /// A line on standard error.
+    static func fail(_ message: String) { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+
+    /// `--limit N` of the read commands: a count of 1 or more (`-1` reaches here as a value, not as an option).
+    static func checkLimit(_ limit: Int) throws {
+        if limit < 1 { throw ValidationError("--limit \(limit): give how many to show, 1 or more") }
     }
 }
 
 /// `newsdesk list`: stored articles, newest first.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List stored articles, newest first (id, section (* = pinned), source, date, title).")
+        commandName: "list",
+        abstract: "List stored articles, newest first (id, section (* = pinned), source, date in the configured zone, title).")
 
     @OptionGroup var store: StoreOption
+    @OptionGroup var display: DisplayConfigOption
     @Option(help: "Only this section (repeatable).") var section: [String] = []
     @Option(help: "Only this source id (repeatable).") var source: [String] = []
-    @Option(help: "Published at or after: 2025-11-29, an ISO 8601 time, or 36h / 7d ago.") var since: String?
-    @Option(help: "At most N articles.") var limit: Int = 50
+    @Option(help: "Published at or after: 2026-11-29 (in the configured zone), an RFC 3339 time, or 36h / 7d ago.") var since: String?
+    @Option(parsing: .unconditional, help: "At most N articles.") var limit: Int = 50
     @Flag(help: "JSON output.") var json = false
 
+    func validate() throws { try Output.checkLimit(limit) }
+
     func run() throws {
+        let time = try display.displayTime()
         var sinceDate: Date?
         if let since {
-            guard let d = Output.parseDate(since) else { throw ValidationError("--since \(since): use 2025-11-29, an ISO 8601 time, or 36h / 7d") }
-            sinceDate = d
+            do { sinceDate = try ExportOptions.parseDate(since, option: "--since", zone: time.zone) } catch {
+                throw ValidationError("--since \(since): use 2026-11-29 (\(time.zoneName(at: Date()))), an RFC 3339 time, or 36h / 7d")
+            }
         }
         let items = try store.open().list(ArticleFilter(sections: section, sources: source, since: sinceDate, limit: limit))
         if json { print(try Output.json(items)); return }
-        for a in items { print(Output.summaryLine(a)) }
+        for a in items { print(Output.summaryLine(a, time)) }
     }
 }

@@ -7,6 +7,7 @@ struct NewsDeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsdesk",
         abstract: "Fetch, clean, classify, store and export news articles.",
+        version: NewsDeskVersion.current,
         subcommands: [
             IngestCommand.self, ReimportCommand.self,
             ListCommand.self, ShowCommand.self, SearchCommand.self, SourcesCommand.self,

@@ -41,6 +41,7 @@ struct ReimportCommand: AsyncParsableCommand {
                                         classifier: CLILogging.classifier(cfg, logger), logger: logger)
             let result = try await pipeline.reimport(article, file: file, section: section)
             print(result.line)
+            for w in result.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(IngestExit.fatal.rawValue)

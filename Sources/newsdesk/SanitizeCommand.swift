@@ -9,15 +9,19 @@ struct SanitizeCommand: AsyncParsableCommand {
         abstract: "Clean HTML into a safe article fragment.",
         discussion: """
         Reads each FILE (or stdin for '-' or no file) and writes the clean UTF-8 fragment to stdout. \
-        With several files, --out-dir DIR writes DIR/<name>.html for each, in one process.
+        With several files, --out-dir DIR writes DIR/<name>.html for each, in one process; names that would clash \
+        are refused before anything is written. A file that cannot be read or is not HTML (an image, a PDF, an \
+        executable) is reported and skipped, the others are written, and the exit status is 1 at the end. \
+        The charset comes from --charset, else from the page itself (BOM, <meta>, sniffing), as for extract and ingest; \
+        invalid bytes and NUL bytes become U+FFFD.
         """
     )
 
     @Option(name: .long, help: "Base URL (http/https) for relative links and images.")
     var baseURL: String?
 
-    @Option(name: .long, help: "Charset of the input (default UTF-8; EUC-KR is read as CP949).")
-    var charset: String = "UTF-8"
+    @Option(name: .long, help: "Charset of the input (default: from the page's BOM or <meta>, else sniffed; EUC-KR is read as CP949).")
+    var charset: String?
 
     @Flag(name: .long, help: "Print what was removed or rewritten to stderr.")
     var report = false
@@ -32,53 +36,84 @@ struct SanitizeCommand: AsyncParsableCommand {
         if files.count > 1 && outDir == nil {
             throw ValidationError("sanitize: several files need --out-dir DIR (or give one file at a time)")
         }
+        if let charset, !HTMLDocument.isKnownEncoding(charset) {
+            throw ValidationError("--charset \(charset): unknown charset (use a name iconv knows: UTF-8, EUC-KR, CP949, windows-1252, …)")
+        }
     }
 
     func run() async throws {
         let sanitizer = Sanitizer(policy: .default)
         let inputs = files.isEmpty ? ["-"] : files
+        var outputs: [String: String] = [:]
         if let outDir {
+            outputs = try Self.outputPaths(inputs, in: outDir)
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         }
+        var failed: [String] = []
         for file in inputs {
-            let bytes = try Self.read(file)
-            try Self.checkNotBinary(bytes, file: file, charset: charset)
-            let result: SanitizedHTML
             do {
-                result = try sanitizer.sanitize(bytes: bytes, charset: charset, baseURL: baseURL)
-            } catch let e as SanitizeError {
-                throw CommandFailure(message: e.description)
-            }
-            let output = result.html.isEmpty ? "" : result.html + "\n"
-            if let outDir {
-                let name = ((file == "-" ? "stdin" : (file as NSString).lastPathComponent) as NSString).deletingPathExtension + ".html"
-                let path = (outDir as NSString).appendingPathComponent(name)
-                guard FileManager.default.createFile(atPath: path, contents: Data(output.utf8)) else {
-                    throw CommandFailure(message: "sanitize: cannot write \(path) (check that the directory is writable)")
+                let page = try Self.decode(try Self.read(file), file: file, baseURL: baseURL, charset: charset)
+                if let w = page.misdecodingWarning { FileHandle.standardError.write(Data("warning: \(file): \(w)\n".utf8)) }
+                let result = sanitizer.sanitize(page: page, baseURL: baseURL)
+                let output = result.html.isEmpty ? "" : result.html + "\n"
+                if let path = outputs[file] {
+                    guard FileManager.default.createFile(atPath: path, contents: Data(output.utf8)) else {
+                        throw CommandFailure(message: "cannot write \(path) (check that the directory is writable)")
+                    }
+                } else {
+                    FileHandle.standardOutput.write(Data(output.utf8))
                 }
-            } else {
-                FileHandle.standardOutput.write(Data(output.utf8))
-            }
-            if report {
-                FileHandle.standardError.write(Data("== \(file)\n\(result.report.summary)\n".utf8))
+                if report {
+                    let decoded = "charset: \(page.sourceCharset) (from \(page.charsetSource.rawValue)); "
+                        + "replaced by U+FFFD: \(page.replacements) invalid sequences, \(page.nuls) NUL bytes"
+                    FileHandle.standardError.write(Data("== \(file)\n\(decoded)\n\(result.report.summary)\n".utf8))
+                }
+            } catch {
+                // One bad file is reported and skipped; the batch goes on.
+                failed.append(file)
+                FileHandle.standardError.write(Data("sanitize: \(file): \(error); skipped\n".utf8))
             }
         }
+        if !failed.isEmpty {
+            if inputs.count > 1 {
+                FileHandle.standardError.write(Data("sanitize: \(failed.count) of \(inputs.count) files failed: \(failed.joined(separator: ", "))\n".utf8))
+            }
+            throw ExitCode(1)
+        }
+    }
+
+    /// DIR/<name>.html for each input; throws, before anything is written, when two inputs would get the same name.
+    static func outputPaths(_ inputs: [String], in dir: String) throws -> [String: String] {
+        var byName: [String: [String]] = [:]
+        for file in inputs {
+            let base = file == "-" ? "stdin" : (file as NSString).lastPathComponent
+            byName[(base as NSString).deletingPathExtension + ".html", default: []].append(file)
+        }
+        let clashes = byName.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
+        guard clashes.isEmpty else {
+            let list = clashes.map { "\($0.value.joined(separator: " and ")) would all be written to \((dir as NSString).appendingPathComponent($0.key))" }
+            throw CommandFailure(message: "sanitize: " + list.joined(separator: "; ")
+                + "; nothing was written (sanitize files with the same name into different --out-dir folders)")
+        }
+        var out: [String: String] = [:]
+        for (name, files) in byName { for f in files { out[f] = (dir as NSString).appendingPathComponent(name) } }
+        return out
     }
 
     static func read(_ file: String) throws -> [UInt8] {
         if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure(message: "sanitize: cannot read \(file) (check the path and its permissions)")
+            throw CommandFailure(message: "cannot read \(file) (check the path and its permissions)")
         }
         return [UInt8](data)
     }
 
-    /// NUL bytes in the first 8 KB of an 8-bit or UTF-8 input mean it is not HTML text.
-    static func checkNotBinary(_ bytes: [UInt8], file: String, charset: String) throws {
-        let c = charset.lowercased()
-        guard !c.hasPrefix("utf-16"), !c.hasPrefix("utf-32"), !c.hasPrefix("ucs") else { return }
-        if bytes.prefix(8192).contains(0) {
-            throw CommandFailure(message: "sanitize: \(file) looks binary (NUL bytes), not HTML text; give an HTML file or the right --charset")
+    /// The decode stage every command shares: HTML only (a binary is refused), charset from `--charset` or the page.
+    static func decode(_ bytes: [UInt8], file: String, baseURL: String?, charset: String?) throws -> DecodedPage {
+        let url = baseURL ?? (file == "-" ? "stdin" : URL(fileURLWithPath: file).absoluteString)
+        let resource = FetchedResource(requestedURL: url, finalURL: url, status: 200, headers: [:], body: bytes, elapsed: 0)
+        do { return try CharsetDecoder.decode(resource, as: .article, override: charset) } catch {
+            throw CommandFailure(message: error.description)
         }
     }
 }

@@ -7,11 +7,13 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one stored article by id or by any URL it was seen under.")
 
     @OptionGroup var store: StoreOption
+    @OptionGroup var display: DisplayConfigOption
     @Argument(help: "Article id or URL.") var article: String
     @Flag(help: "Print the sanitized HTML instead of the text.") var html = false
     @Flag(help: "JSON output (the whole stored article).") var json = false
 
     func run() throws {
+        let time = try display.displayTime()
         let s = try store.open()
         let found = try Int64(article).flatMap { try s.article(id: $0) } ?? s.article(url: article)
         guard let a = found else {
@@ -28,11 +30,11 @@ struct ShowCommand: ParsableCommand {
         if !a.byline.isEmpty || a.byline.raw != nil {
             print("byline:     \(a.byline.raw ?? (a.byline.reporters + [a.byline.agency].compactMap { $0 }).joined(separator: ", "))")
         }
-        print("published:  \(Output.date(a.published))   updated: \(Output.date(a.updated))   fetched: \(Output.date(a.fetchedAt))")
+        print("published:  \(time.format(a.published))   updated: \(time.format(a.updated))   fetched: \(time.format(a.fetchedAt))")
         print("revision:   \(a.revision) (change \(a.changeSeq))   text: \(a.text.count) chars")
         if let l = a.leadImage { print("image:      \(l)") }
         if let c = a.attribution { print("copyright:  \(c)") }
-        for r in try s.revisions(articleID: a.id) { print("  rev \(r.revision) replaced \(Output.date(r.replacedAt)): \(r.changes)") }
+        for r in try s.revisions(articleID: a.id) { print("  rev \(r.revision) replaced \(time.format(r.replacedAt)): \(r.changes)") }
         print("")
         print(html ? a.html : a.text)
     }

@@ -8,6 +8,8 @@ import Yams
 struct ConfigReader {
     let file: String
     private(set) var problems: [ConfigProblem] = []
+    /// Valid but risky values, reported by `feeds check` without failing the config.
+    private(set) var warnings: [ConfigProblem] = []
 
     init(file: String) { self.file = file }
 
@@ -32,6 +34,10 @@ struct ConfigReader {
 
     mutating func report(_ line: Int, _ field: String, _ message: String) {
         problems.append(ConfigProblem(file: file, line: line, field: field, message: message))
+    }
+
+    mutating func warn(_ line: Int, _ field: String, _ message: String) {
+        warnings.append(ConfigProblem(file: file, line: line, field: field, message: "warning: " + message))
     }
 
     /// Reads a mapping, flagging keys that are not in `known`.

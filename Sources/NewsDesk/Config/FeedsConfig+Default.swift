@@ -1,6 +1,8 @@
 // Every default of the configuration, in one place (swift-format's Configuration+Default pattern):
 // values not given in feeds.yaml are taken from here.
 
+import Foundation
+
 extension FetchDefaults {
     /// The defaults used when `feeds.yaml` has no `defaults:` block or leaves a field out.
     public static let standard = FetchDefaults(
@@ -17,6 +19,12 @@ extension FetchDefaults {
         lowSpeedLimit: 100,
         lowSpeedTime: 15
     )
+}
+
+extension FetchDefaults {
+    /// The zone of `defaults.timezone` when feeds.yaml does not set it: Korea Standard Time, as the shipped sources
+    /// are Korean portals and the date parser reads zone-less Korean dates in it (`DateParser.koreaStandardTime`).
+    public static let standardTimeZone: TimeZone = DateParser.koreaStandardTime
 }
 
 extension SectionConfig {

@@ -41,9 +41,10 @@ extension FeedsConfig {
         var loader = ConfigLoader(reader: ConfigReader(file: file), directory: directory)
         let config = loader.read(root)
         let problems = loader.reader.problems.sorted { ($0.line, $0.field) < ($1.line, $1.field) }
-        guard problems.isEmpty, let config else {
+        guard problems.isEmpty, var config else {
             throw .invalid(file: file, problems: problems)
         }
+        config.warnings = loader.reader.warnings
         return config
     }
 
@@ -68,7 +69,8 @@ private struct ConfigLoader {
 
     static let topKeys = ["classify", "defaults", "sanitize", "sections", "sites", "sources"]
     static let defaultKeys = ["ca_bundle", "concurrency", "connect_timeout", "interval", "low_speed_limit", "low_speed_time", "max_body_bytes",
-                              "max_entry_attempts", "max_items_per_run", "obey_robots", "per_host_concurrency", "politeness_delay", "total_timeout", "user_agent"]
+                              "max_entry_attempts", "max_items_per_run", "obey_robots", "per_host_concurrency", "politeness_delay", "timezone",
+                              "total_timeout", "user_agent"]
     static let sourceKeys = ["allow_networks", "base_url", "charset", "headers", "id", "interval", "max_items", "mixed", "name",
                              "obey_robots", "path", "section", "site", "type", "url"]
     static let siteKeys = ["byline", "content", "date", "hosts", "links", "name", "remove", "title"]
@@ -163,6 +165,11 @@ private struct ConfigLoader {
         if let v = reader.bool(f, "obey_robots") { d.obeyRobots = v }
         if let v = reader.int(f, "low_speed_limit", in: 0...100_000_000, unit: "bytes per second") { d.lowSpeedLimit = v }
         if let v = reader.double(f, "low_speed_time", in: 1...3600, unit: "seconds") { d.lowSpeedTime = v }
+        if let v = reader.string(f, "timezone") {
+            if let tz = TimeZone(identifier: v.trimmingCharacters(in: .whitespaces)) { d.timeZone = tz } else {
+                reader.report(f.line(of: "timezone"), "defaults.timezone", "unknown time zone \"\(v)\" (use an IANA name such as Asia/Seoul, UTC or Europe/Berlin)")
+            }
+        }
         return d
     }
 
@@ -218,8 +225,9 @@ private struct ConfigLoader {
         if let nets = reader.stringList(f, "allow_networks") {
             for (i, n) in nets.enumerated() {
                 do throws(CIDRError) {
-                    _ = try IPNetwork(n.value)
+                    let network = try IPNetwork(n.value)
                     s.allowNetworks.append(n.value.trimmingCharacters(in: .whitespaces))
+                    if let why = AllowNetworksWarning.check(network) { reader.warn(n.line, "\(f.field("allow_networks"))[\(i)]", why) }
                 } catch {
                     reader.report(n.line, "\(f.field("allow_networks"))[\(i)]", error.description)
                 }

@@ -15,6 +15,9 @@ public struct FeedsConfig: Sendable, Equatable {
     public var classify: ClassifyOverrides
     /// The file this config was read from (for messages and for resolving `path:`).
     public var file: String
+    /// Valid but risky settings (`allow_networks: [0.0.0.0/0]`), each as `file:line: field: warning: …`;
+    /// `feeds check` prints them.
+    public var warnings: [ConfigProblem] = []
 
     public init(sections: [SectionConfig], defaults: FetchDefaults, sources: [SourceConfig], sites: [SiteRule] = [],
                 sanitize: SanitizeOverrides = SanitizeOverrides(), classify: ClassifyOverrides = ClassifyOverrides(), file: String = "feeds.yaml") {
@@ -55,6 +58,9 @@ public struct FetchDefaults: Sendable, Equatable {
     /// A PEM file of certificate authorities to trust *instead of* the system's bundle (a private CA, a TLS-inspecting
     /// gateway); nil: the system's. Certificates are always verified.
     public var caBundle: String?
+    /// The zone times are shown in (`list`, `show`, `sources`, HTML export) and bare dates are read in (`--since`):
+    /// `defaults.timezone`, an IANA name; Asia/Seoul unless set (`FetchDefaults.standardTimeZone`).
+    public var timeZone: TimeZone = FetchDefaults.standardTimeZone
 
     public init(interval: Int, userAgent: String, connectTimeout: Double, totalTimeout: Double, maxBodyBytes: Int,
                 maxItemsPerRun: Int, politenessDelay: Double, perHostConcurrency: Int, concurrency: Int, obeyRobots: Bool,

@@ -25,8 +25,8 @@ public enum ArticleDocuments {
     }
 
     /// A self-contained HTML page for one article: escaped metadata, the sanitized body as stored, the
-    /// attribution and a link to the original.
-    public static func htmlPage(_ a: StoredArticle, sectionName: String?) -> String {
+    /// attribution and a link to the original. Dates are shown in `time`'s zone, named.
+    public static func htmlPage(_ a: StoredArticle, sectionName: String?, time: DisplayTime = .standard) -> String {
         let e = Escape.xml
         let lang = a.language.flatMap { $0.isEmpty ? nil : $0 } ?? "ko"
         let original = a.originalURL ?? a.canonicalURL
@@ -50,8 +50,8 @@ public enum ArticleDocuments {
         var meta: [String] = []
         let byline = bylineText(a)
         if !byline.isEmpty { meta.append(e(byline)) }
-        if let p = a.published { meta.append("<time datetime=\"\(RFC3339.format(p))\">\(e(displayDate(p)))</time>") }
-        if let u = a.updated, u != a.published { meta.append("수정 <time datetime=\"\(RFC3339.format(u))\">\(e(displayDate(u)))</time>") }
+        if let p = a.published { meta.append("<time datetime=\"\(RFC3339.format(p))\">\(e(time.format(p)))</time>") }
+        if let u = a.updated, u != a.published { meta.append("수정 <time datetime=\"\(RFC3339.format(u))\">\(e(time.format(u)))</time>") }
         meta.append(e(a.siteName ?? a.sourceID))
         s += "<p class=\"meta\">" + meta.joined(separator: " · ") + "</p>\n</header>\n"
         s += "<div class=\"body\">\n" + a.html + "\n</div>\n<footer>\n"
@@ -73,7 +73,7 @@ public enum ArticleDocuments {
     }
 
     /// A section's index page, newest first.
-    static func indexPage(section: String, sectionName: String?, entries: [IndexEntry]) -> String {
+    static func indexPage(section: String, sectionName: String?, entries: [IndexEntry], time: DisplayTime = .standard) -> String {
         let e = Escape.xml
         let title = sectionName ?? section
         var s = """
@@ -94,7 +94,7 @@ public enum ArticleDocuments {
 
         """
         for x in entries.sorted(by: { ($0.date, $0.id) > ($1.date, $1.id) }) {
-            let date = RFC3339.parse(x.date).map(displayDate) ?? x.date
+            let date = RFC3339.parse(x.date).map { time.format($0) } ?? x.date
             s += "<li><a href=\"\(e(percentEncodedFileName(x.file)))\">\(e(x.title.isEmpty ? x.file : x.title))</a> "
             s += "<span class=\"meta\">\(e(date)) · \(e(x.source))</span></li>\n"
         }
@@ -167,12 +167,6 @@ public enum ArticleDocuments {
         var parts = a.byline.reporters
         if let agency = a.byline.agency { parts.append(agency) }
         return parts.joined(separator: ", ")
-    }
-
-    /// `2026-11-29 13:44 KST`: the shipped sources are Korean, so pages show Korea time.
-    static func displayDate(_ d: Date) -> String {
-        let kst = RFC3339.format(d.addingTimeInterval(9 * 3600))
-        return String(kst.prefix(10)) + " " + String(kst.dropFirst(11).prefix(5)) + " KST"
     }
 
     /// A file name as a relative URL (Korean and spaces percent-encoded).

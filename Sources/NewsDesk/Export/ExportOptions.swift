@@ -2,12 +2,14 @@ import Foundation
 
 /// Parsing of `newsdesk export` option values, kept in the library so the rules are tested.
 public enum ExportOptions {
-    /// Korea Standard Time, the zone of dates given without one (as `DateParser` does for Korean sources).
-    static let kstOffset: TimeInterval = 9 * 3600
+    /// How many entries a section's Atom feed holds when `--limit` is not given.
+    public static let defaultAtomWindow = 50
 
     /// `--since` / `--until`: RFC 3339 (`2026-11-29T09:00:00+09:00`), `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM[:SS]`
-    /// read as KST, or a time ago as `newsdesk list` takes it (`30m`, `36h`, `7d`).
-    public static func parseDate(_ text: String, option: String, now: Date = Date()) throws(ExportError) -> Date {
+    /// read in `zone` (the configured `defaults.timezone`, Korea time unless set), or a time ago as `newsdesk list`
+    /// takes it (`30m`, `36h`, `7d`).
+    public static func parseDate(_ text: String, option: String, now: Date = Date(),
+                                 zone: TimeZone = FetchDefaults.standardTimeZone) throws(ExportError) -> Date {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let unit = t.last, let n = Double(t.dropLast()), n >= 0, n.isFinite {
             switch unit {
@@ -20,8 +22,9 @@ public enum ExportOptions {
         if let d = RFC3339.parse(t) { return d }
         var candidate = t
         if candidate.count == 10 { candidate += "T00:00:00" } else if candidate.count == 16 { candidate += ":00" }
-        if candidate.count == 19, let d = RFC3339.parse(candidate + "Z") { return d.addingTimeInterval(-kstOffset) }
-        throw .invalidOption(name: option, value: text, expected: "an RFC 3339 time such as 2026-11-29T09:00:00+09:00, a day such as 2026-11-29 (KST), or 36h / 7d ago")
+        if candidate.count == 19, let d = RFC3339.parse(candidate + "Z") { return DisplayTime(zone: zone).moment(wallClock: d) }
+        let zoneName = DisplayTime(zone: zone).zoneName(at: now)
+        throw .invalidOption(name: option, value: text, expected: "an RFC 3339 time such as 2026-11-29T09:00:00+09:00, a day such as 2026-11-29 (\(zoneName)), or 36h / 7d ago")
     }
 
     /// `--ids 1,2,3` (spaces allowed).

@@ -5,6 +5,12 @@ import Foundation
 public protocol ExportArticleSource {
     /// Calls `body` for each article matching `filter`, in ascending `changeSeq` order, without loading them all.
     func forEachArticle(_ filter: ArticleFilter, _ body: (StoredArticle) throws -> Void) throws
+    /// Calls `body` for the articles matching `filter`, newest `changeSeq` first, at most `filter.limit` (Atom windows).
+    func forEachLatestArticle(_ filter: ArticleFilter, _ body: (StoredArticle) throws -> Void) throws
+    /// The sections holding articles that match `filter`, sorted.
+    func articleSections(_ filter: ArticleFilter) throws -> [String]
+    /// The highest `changeSeq` in the store (0 when empty): whether anything changed since a cursor.
+    func latestChangeSeq() throws -> Int64
     /// The last `changeSeq` exported under `name`, or nil for a new cursor.
     func exportCursor(_ name: String) throws -> Int64?
     /// Records that everything up to `seq` was exported under `name`.
@@ -44,17 +50,21 @@ public struct ExportSummary: Sendable, Equatable {
 /// `changeSeq` only after every file was renamed into place or stdout was flushed. A run that fails or is
 /// killed before that leaves the cursor where it was: the next run exports the same articles again
 /// (at-least-once), never skips one. Use one cursor name per set of filters.
+///
+/// Atom is not a batch but a window (`exportAtom`): each section's feed is rebuilt from the store with its latest
+/// entries, and the cursor only says whether anything changed since the last run.
 public final class Exporter {
-    private let store: any ExportArticleSource
+    let store: any ExportArticleSource
 
     public init(store: any ExportArticleSource) {
         self.store = store
     }
 
-    /// Runs one export. `sectionNames` maps section ids to display names (from feeds.yaml).
+    /// Runs one export. `sectionNames` maps section ids to display names (from feeds.yaml); `time` is how the HTML
+    /// pages show dates (the configured zone).
     @discardableResult
     public func export(format: ExportFormat, filter: ArticleFilter = ArticleFilter(), cursor: String? = nil,
-                       out: ExportDestination, sectionNames: [String: String] = [:]) throws(ExportError) -> ExportSummary {
+                       out: ExportDestination, sectionNames: [String: String] = [:], time: DisplayTime = .standard) throws(ExportError) -> ExportSummary {
         if let cursor, cursor.isEmpty || cursor.count > 100 || cursor.contains(where: \.isNewline) {
             throw .invalidCursorName(cursor)
         }
@@ -84,11 +94,11 @@ public final class Exporter {
 
         let writer: any FormatWriter
         switch format {
+        case .atom: return try exportAtom(filter: filter, cursor: cursor, before: before, directory: directory, sectionNames: sectionNames)
         case .jsonl: writer = try JSONLWriter(directory: directory, sectionNames: sectionNames)
-        case .atom: writer = AtomWriter(directory: directory, sectionNames: sectionNames)
         case .html, .markdown:
             guard let directory else { throw .outputRequired(format: format.rawValue, reason: "writes one file per article: pass --out DIR") }
-            writer = PageWriter(format: format, directory: directory, sectionNames: sectionNames)
+            writer = PageWriter(format: format, directory: directory, sectionNames: sectionNames, time: time)
         }
 
         var count = 0
@@ -105,12 +115,6 @@ public final class Exporter {
             throw .store("\(error)")
         }
         var files = try writer.finish()
-        if format == .atom, count == 0, directory == nil, let section = filter.sections.first {
-            // An empty but valid feed, so a reader polling stdout sees "nothing new" rather than an error.
-            let stdout = StandardOutput()
-            try stdout.write(AtomFormat.header(section: section, sectionName: sectionNames[section], updated: Date()) + AtomFormat.footer)
-            try stdout.finish()
-        }
         files.sort()
 
         // Only now is everything visible: advance the cursor.

@@ -50,69 +50,6 @@ final class JSONLWriter: FormatWriter {
     }
 }
 
-/// One Atom feed per section: entries are spooled per section, and the feed (header with the latest
-/// `updated`, entries, footer) is written atomically to `<out>/<section>.atom`, or to stdout.
-final class AtomWriter: FormatWriter {
-    private let directory: String?
-    private let spoolDirectory: String
-    private let sectionNames: [String: String]
-    private var spools: [String: (file: ScratchFile, updated: Date, count: Int)] = [:]
-    private var order: [String] = []
-
-    init(directory: String?, sectionNames: [String: String]) {
-        self.directory = directory
-        self.spoolDirectory = directory ?? NSTemporaryDirectory().trimmingSuffix("/")
-        self.sectionNames = sectionNames
-    }
-
-    func add(_ a: StoredArticle) throws(ExportError) {
-        if directory == nil, let only = order.first, only != a.section {
-            throw .outputRequired(format: "atom", reason: "writes one feed per section, and the articles span \(only) and \(a.section): pass exactly one --section to write to stdout, or --out DIR for one file per section")
-        }
-        let entry = AtomFormat.entry(a, sectionName: sectionNames[a.section])
-        let updated = AtomFormat.entryUpdated(a)
-        if var s = spools[a.section] {
-            try s.file.write(entry)
-            s.updated = max(s.updated, updated)
-            s.count += 1
-            spools[a.section] = s
-        } else {
-            let f = try ScratchFile(directory: spoolDirectory, name: "atom-" + FileNames.component(a.section))
-            try f.write(entry)
-            spools[a.section] = (f, updated, 1)
-            order.append(a.section)
-        }
-    }
-
-    func finish() throws(ExportError) -> [String] {
-        guard let directory else {
-            let out = StandardOutput()
-            if let section = order.first, let s = spools[section] {
-                try out.write(AtomFormat.header(section: section, sectionName: sectionNames[section], updated: s.updated))
-                try s.file.copy(into: out)
-            } else {
-                // An empty feed is still a valid feed (for the one section asked for, filled in by Exporter).
-                return []
-            }
-            try out.write(AtomFormat.footer)
-            try out.finish()
-            return []
-        }
-        var paths: [String] = []
-        for section in order {
-            guard let s = spools[section] else { continue }
-            let path = directory + "/" + FileNames.component(section) + ".atom"
-            let f = try AtomicFile(path: path)
-            try f.write(AtomFormat.header(section: section, sectionName: sectionNames[section], updated: s.updated))
-            try s.file.copy(into: f)
-            try f.write(AtomFormat.footer)
-            try f.commit()
-            paths.append(path)
-        }
-        return paths
-    }
-}
-
 /// html and markdown: one file per article in `<out>/<section>/`, plus (html) an index per section and a
 /// top index. A manifest (`<out>/.newsdesk-manifest.jsonl`, one small line per article ever exported there)
 /// lets incremental runs rebuild complete indexes and remove the previous file of an article whose title
@@ -121,15 +58,17 @@ final class PageWriter: FormatWriter {
     private let format: ExportFormat
     private let directory: String
     private let sectionNames: [String: String]
+    private let time: DisplayTime
     private let converter = MarkdownConverter()
     private var written: [Int64: ArticleDocuments.IndexEntry] = [:]
     private var createdFolders: Set<String> = []
     static let manifestName = ".newsdesk-manifest.jsonl"
 
-    init(format: ExportFormat, directory: String, sectionNames: [String: String]) {
+    init(format: ExportFormat, directory: String, sectionNames: [String: String], time: DisplayTime = .standard) {
         self.format = format
         self.directory = directory
         self.sectionNames = sectionNames
+        self.time = time
     }
 
     func add(_ a: StoredArticle) throws(ExportError) {
@@ -144,7 +83,7 @@ final class PageWriter: FormatWriter {
         let text: String
         switch format {
         case .markdown: text = try ArticleDocuments.markdown(a, sectionName: sectionNames[a.section], converter: converter)
-        default: text = ArticleDocuments.htmlPage(a, sectionName: sectionNames[a.section])
+        default: text = ArticleDocuments.htmlPage(a, sectionName: sectionNames[a.section], time: time)
         }
         let f = try AtomicFile(path: folderPath + "/" + name, durable: false)
         try f.write(text)
@@ -179,7 +118,7 @@ final class PageWriter: FormatWriter {
                 }
                 let path = directory + "/" + folder + "/index.html"
                 let f = try AtomicFile(path: path)
-                try f.write(ArticleDocuments.indexPage(section: section, sectionName: sectionNames[section], entries: local))
+                try f.write(ArticleDocuments.indexPage(section: section, sectionName: sectionNames[section], entries: local, time: time))
                 try f.commit()
                 paths.append(path)
                 rows.append((section, folder, sectionNames[section], entries.count))
@@ -209,8 +148,4 @@ final class PageWriter: FormatWriter {
         }
         return out
     }
-}
-
-extension String {
-    fileprivate func trimmingSuffix(_ s: String) -> String { hasSuffix(s) && count > 1 ? String(dropLast(s.count)) : self }
 }

@@ -53,15 +53,27 @@ public enum CharsetSource: String, Sendable, Equatable, Codable {
 }
 
 /// Bytes plus the charset they must be read with. The charset is always handed to libxml2 explicitly.
+///
+/// `CharsetDecoder` hands every later stage valid UTF-8 (`charset` "UTF-8", no BOM, no NUL): invalid sequences of
+/// the source charset became U+FFFD, counted in `replacements`, so libxml2 never meets a byte it could stop at.
 public struct DecodedPage: Sendable, Equatable {
     public var url: String
     public var bytes: [UInt8]
     /// A name libxml2/iconv understands: "UTF-8", "CP949", "windows-1252", …
     public var charset: String
     public var charsetSource: CharsetSource
+    /// The charset the fetched bytes were read as ("CP949" for an euc-kr page); `charset` is then "UTF-8".
+    public var sourceCharset: String
+    /// Invalid byte sequences replaced by U+FFFD (the WHATWG decoders' errors).
+    public var replacements: Int = 0
+    /// NUL bytes replaced by U+FFFD (an HTML parse error browsers recover from; not an encoding error).
+    public var nuls: Int = 0
+    /// Non-ASCII characters decoded, U+FFFD included: what `replacements` is measured against.
+    public var nonASCII: Int = 0
 
     public init(url: String, bytes: [UInt8], charset: String, charsetSource: CharsetSource) {
         self.url = url; self.bytes = bytes; self.charset = charset; self.charsetSource = charsetSource
+        self.sourceCharset = charset
     }
 }
 

@@ -36,8 +36,31 @@ public final class IngestLock {
         _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
     }
 
-    /// The lock file used for a store file.
-    public static func path(forStore db: String) -> String { db + ".lock" }
+    /// The lock file used for a store file: beside the store's real path (symlinks and `..` resolved), so a
+    /// symlinked `--db` and the direct path take the same lock. A store not created yet resolves its folder.
+    public static func path(forStore db: String) -> String { realPath(db) + ".lock" }
+
+    /// `realpath(3)` of `path`, or of its folder plus its name when the file does not exist yet; `path` itself when
+    /// neither resolves (the open then reports the real problem).
+    static func realPath(_ path: String) -> String {
+        if let resolved = resolve(path) { return resolved }
+        var url = URL(fileURLWithPath: path)
+        // A symlink to a store not created yet: follow the link by hand (realpath needs the target to exist).
+        for _ in 0..<40 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { break }
+            url = target.hasPrefix("/") ? URL(fileURLWithPath: target) : url.deletingLastPathComponent().appendingPathComponent(target)
+        }
+        if let folder = resolve(url.deletingLastPathComponent().path) {
+            return (folder == "/" ? "" : folder) + "/" + url.lastPathComponent
+        }
+        return path
+    }
+
+    private static func resolve(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
 
     deinit {
         _ = flock(fd, LOCK_UN)

@@ -18,11 +18,18 @@ struct ArticleResult: Sendable {
     /// The feed entry's id (`FeedItem.id`).
     var itemID: String
     var outcome: Outcome
+    /// A problem that did not stop the article (a mis-decoded page): reported, and the run is partial.
+    var warning: String? = nil
 }
 
 /// An article page fetched and run through every stage, not yet stored.
 struct ProcessedPage: Sendable {
     var draft: ArticleDraft
+    /// Invalid byte sequences the decoder replaced by U+FFFD, and the charset they were invalid in.
+    var replacements = 0
+    var sourceCharset = "UTF-8"
+    /// Set when the page was mis-decoded (`DecodedPage.misdecodingWarning`).
+    var warning: String?
 }
 
 extension Pipeline {
@@ -33,20 +40,25 @@ extension Pipeline {
         do {
             let resource = try await get(item.link, source: source, local: local)
             let processed = try process(resource, source: source, item: item)
+            if processed.replacements > 0 {
+                log.info("invalid bytes replaced", metadata: ["decode.replacements": "\(processed.replacements)",
+                                                              "decode.charset": "\(processed.sourceCharset)"])
+            }
+            if let w = processed.warning { log.warning("mis-decoded page", metadata: ["warning": "\(w)"]) }
             if dryRun {
                 log.debug("would store")
-                return ArticleResult(url: item.link, itemID: item.id, outcome: .stored)
+                return ArticleResult(url: item.link, itemID: item.id, outcome: .stored, warning: processed.warning)
             }
             let outcome = try await store.save(processed.draft, mode: .ingest)
             switch outcome {
             case .inserted(let id):
                 log.info("stored", metadata: ["article.id": "\(id)", "section": "\(processed.draft.classification.section)"])
-                return ArticleResult(url: item.link, itemID: item.id, outcome: .stored)
+                return ArticleResult(url: item.link, itemID: item.id, outcome: .stored, warning: processed.warning)
             case .linked(let id, let match):
                 log.info("linked to a stored article", metadata: ["article.id": "\(id)", "match": "\(match)"])
-                return ArticleResult(url: item.link, itemID: item.id, outcome: .linked)
+                return ArticleResult(url: item.link, itemID: item.id, outcome: .linked, warning: processed.warning)
             case .unchanged, .revised:
-                return ArticleResult(url: item.link, itemID: item.id, outcome: .linked)
+                return ArticleResult(url: item.link, itemID: item.id, outcome: .linked, warning: processed.warning)
             }
         } catch let e as StageFailure {
             log.warning("article failed", metadata: ["stage": "\(e.stage)", "error": "\(e.message)"])
@@ -77,9 +89,12 @@ extension Pipeline {
         }
     }
 
-    /// decode → extract → sanitize → classify, filling gaps from the feed entry.
+    /// decode (only HTML becomes an article) → extract → sanitize → classify, filling gaps from the feed entry.
     func process(_ resource: FetchedResource, source: SourceConfig, item: FeedItem?, pin: String? = nil) throws(StageFailure) -> ProcessedPage {
-        let page = CharsetDecoder.decode(bytes: resource.body, url: resource.finalURL, contentType: resource.contentType, override: source.charset)
+        let page: DecodedPage
+        do { page = try CharsetDecoder.decode(resource, as: .article, override: source.charset) } catch {
+            throw StageFailure(stage: "decode", message: error.description)
+        }
         var extracted: ExtractedArticle
         do {
             let own = source.site.map { site in sourceExtractors[source.id] ?? Extractor(rules: [site] + config.sites, images: sanitizer) }
@@ -104,7 +119,8 @@ extension Pipeline {
         let draft = ArticleDraft(sourceID: source.id, url: resource.finalURL, seenURLs: seen, feedItemID: item?.id, extracted: extracted,
                                  html: clean.html, text: clean.text, imageCount: Self.imageCount(clean.html), classification: classification,
                                  fetchedAt: Date())
-        return ProcessedPage(draft: draft)
+        return ProcessedPage(draft: draft, replacements: page.replacements, sourceCharset: page.sourceCharset,
+                             warning: page.misdecodingWarning)
     }
 
     /// Decode → extract → sanitize → classify one fetched page exactly as ingest does, without storing it

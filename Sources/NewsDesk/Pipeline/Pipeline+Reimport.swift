@@ -7,6 +7,8 @@ public struct ReimportResult: Sendable, Equatable {
     public var outcome: SaveOutcome
     public var title: String
     public var section: String
+    /// Problems that did not stop the re-import (a mis-decoded page), for stderr.
+    public var warnings: [String] = []
 
     /// One line for the terminal: "stored #12", "revised #12 (rev 3): title: …; body: …", "unchanged #12".
     public var line: String {
@@ -57,14 +59,16 @@ extension Pipeline {
         }
         let processed: ProcessedPage
         do throws(StageFailure) { processed = try process(resource, source: source, item: nil) } catch {
-            throw .reimport("\(url): \(error.stage): \(error.message)")
+            // Stage errors name their stage and URL already ("decode: URL: not an HTML page (…)").
+            throw .reimport(error.message.hasPrefix(error.stage + ": ") ? error.message : "\(url): \(error.stage): \(error.message)")
         }
         var draft = processed.draft
         if let existing { draft.seenURLs.append(existing.canonicalURL) }
         do {
             let outcome = try await store.save(draft, mode: .reimport(pinSection: section))
             let stored = try store.article(id: outcome.id)
-            return ReimportResult(url: url, outcome: outcome, title: stored?.title ?? draft.extracted.title, section: stored?.section ?? draft.classification.section)
+            return ReimportResult(url: url, outcome: outcome, title: stored?.title ?? draft.extracted.title, section: stored?.section ?? draft.classification.section,
+                                  warnings: processed.warning.map { [$0] } ?? [])
         } catch { throw .store(error as? StoreError ?? .database(operation: "reimport", reason: "\(error)")) }
     }
 

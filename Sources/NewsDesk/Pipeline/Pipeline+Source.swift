@@ -33,6 +33,14 @@ extension Pipeline {
             return summary
         }
 
+        /// A problem that did not stop the source or article: logged, recorded with the run, and the run is partial.
+        func warn(_ message: String, url: String) {
+            summary.warnings += 1
+            log.warning("decode warning", metadata: ["source.url": "\(url)", "warning": "\(message)"])
+            errors.add("\(source.id): \(message)")
+            if !options.dryRun, let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: url, stage: "decode", message: message) }
+        }
+
         // 1. The feed (conditional: stored ETag / Last-Modified).
         let local: LocalSite?
         let resource: FetchedResource
@@ -69,8 +77,12 @@ extension Pipeline {
             return summary
         }
 
-        // 2. Parse.
-        let page = CharsetDecoder.decode(bytes: resource.body, url: resource.finalURL, contentType: resource.contentType, override: source.charset)
+        // 2. Decode (a feed must not be an image or a binary) and parse.
+        let page: DecodedPage
+        do { page = try CharsetDecoder.decode(resource, as: .feed, override: source.charset) } catch {
+            return fail("decode", feedURL, error.description, status: resource.status)
+        }
+        if let w = page.misdecodingWarning { warn(w, url: feedURL) }
         let parsed: ParsedFeed
         do {
             var links: Selector?
@@ -104,6 +116,7 @@ extension Pipeline {
                 }
                 guard let r = await group.next() else { break }
                 running -= 1
+                if let w = r.warning { warn(w, url: r.url) }
                 switch r.outcome {
                 case .stored: summary.new += 1
                 case .linked: summary.linked += 1
@@ -148,6 +161,6 @@ extension Pipeline {
     func recordRunSource(_ s: SourceRunSummary, runID: Int64?) {
         guard let runID else { return }
         try? store.recordRunSource(RunSourceRecord(runId: runID, sourceId: s.id, status: s.status, itemsSeen: s.itemsSeen, articlesNew: s.new,
-                                                   articlesLinked: s.linked, articlesSkipped: s.known, errors: s.failed, error: s.error))
+                                                   articlesLinked: s.linked, articlesSkipped: s.known, errors: s.failed + s.warnings, error: s.error))
     }
 }

@@ -78,7 +78,7 @@ public struct Pipeline: Sendable {
         results.sort { a, b in (selected.firstIndex { $0.id == a.id } ?? 0) < (selected.firstIndex { $0.id == b.id } ?? 0) }
 
         let checked = results.filter { $0.status != "not_due" }
-        let anyFailure = results.contains { $0.status == "failed" || $0.failed > 0 }
+        let anyFailure = results.contains { $0.status == "failed" || $0.failed > 0 || $0.warnings > 0 }
         let allFailed = !checked.isEmpty && checked.allSatisfy { $0.status == "failed" }
         let status = allFailed ? "failed" : anyFailure ? "partial" : "ok"
         let finished = Date()
@@ -86,7 +86,8 @@ public struct Pipeline: Sendable {
             do {
                 try store.finishRun(runID, status: status, sourcesChecked: checked.count, articlesNew: results.reduce(0) { $0 + $1.new },
                                     articlesLinked: results.reduce(0) { $0 + $1.linked }, articlesSkipped: results.reduce(0) { $0 + $1.known },
-                                    errors: results.reduce(0) { $0 + $1.failed } + results.filter { $0.status == "failed" }.count, at: finished)
+                                    errors: results.reduce(0) { $0 + $1.failed + $1.warnings } + results.filter { $0.status == "failed" }.count,
+                                    at: finished)
             } catch { throw .store(error as? StoreError ?? .database(operation: "finish run", reason: "\(error)")) }
         }
         return RunSummary(status: status, runID: runID, dryRun: options.dryRun, startedAt: started, finishedAt: finished,

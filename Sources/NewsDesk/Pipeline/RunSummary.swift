@@ -30,6 +30,8 @@ public struct SourceRunSummary: Sendable, Equatable, Codable {
     public var failed: Int = 0
     /// Entries skipped because their page failed `max_entry_attempts` runs in a row or is gone (410).
     public var givenUp: Int = 0
+    /// Problems that stopped nothing but make the run partial: a mis-decoded page (stored, recorded in run errors).
+    public var warnings: Int = 0
     public var error: String?
     /// When the source is next due (set after the run).
     public var nextDue: Date?
@@ -37,7 +39,7 @@ public struct SourceRunSummary: Sendable, Equatable, Codable {
     public init(id: String, status: String) { self.id = id; self.status = status }
 
     enum CodingKeys: String, CodingKey {
-        case status, id, itemsSeen = "items_seen", new, linked, known, failed, givenUp = "given_up", error, nextDue = "next_due"
+        case status, id, itemsSeen = "items_seen", new, linked, known, failed, givenUp = "given_up", warnings, error, nextDue = "next_due"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +52,7 @@ public struct SourceRunSummary: Sendable, Equatable, Codable {
         known = try c.decodeIfPresent(Int.self, forKey: .known) ?? 0
         failed = try c.decodeIfPresent(Int.self, forKey: .failed) ?? 0
         givenUp = try c.decodeIfPresent(Int.self, forKey: .givenUp) ?? 0
+        warnings = try c.decodeIfPresent(Int.self, forKey: .warnings) ?? 0
         error = try c.decodeIfPresent(String.self, forKey: .error)
         nextDue = try c.decodeIfPresent(Date.self, forKey: .nextDue)
     }
@@ -77,6 +80,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var known: Int { sources.reduce(0) { $0 + $1.known } }
     public var failedArticles: Int { sources.reduce(0) { $0 + $1.failed } }
     public var givenUp: Int { sources.reduce(0) { $0 + $1.givenUp } }
+    public var warnings: Int { sources.reduce(0) { $0 + $1.warnings } }
     public var seconds: Double { finishedAt.timeIntervalSince(startedAt) }
 
     /// The one-line summary printed at the end of a run.
@@ -92,6 +96,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
         parts.append("\(known) known")
         parts.append("\(failedArticles) failed")
         if givenUp > 0 { parts.append("\(givenUp) given up") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         let verb = dryRun ? "dry run" : "ingest"
         return "\(verb) \(status): " + parts.joined(separator: ", ") + String(format: " in %.1fs", seconds) + (dryRun ? " (nothing written)" : " → \(database)")
     }
@@ -103,10 +108,11 @@ public struct RunSummary: Sendable, Equatable, Codable {
 
     struct Totals: Codable, Equatable {
         var sourcesChecked, notModified, notDue, failedSources, new, linked, known, failedArticles, givenUp: Int
+        var warnings = 0
         var seconds: Double
         enum CodingKeys: String, CodingKey {
             case sourcesChecked = "sources_checked", notModified = "not_modified", notDue = "not_due", failedSources = "failed_sources"
-            case new, linked, known, failedArticles = "failed_articles", givenUp = "given_up", seconds
+            case new, linked, known, failedArticles = "failed_articles", givenUp = "given_up", warnings, seconds
         }
     }
 
@@ -137,7 +143,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
         try c.encode(finishedAt, forKey: .finishedAt)
         try c.encode(database, forKey: .database)
         try c.encode(Totals(sourcesChecked: sourcesChecked, notModified: notModified, notDue: notDue, failedSources: failedSources,
-                            new: new, linked: linked, known: known, failedArticles: failedArticles, givenUp: givenUp, seconds: seconds), forKey: .totals)
+                            new: new, linked: linked, known: known, failedArticles: failedArticles, givenUp: givenUp, warnings: warnings,
+                            seconds: seconds), forKey: .totals)
         try c.encode(sources, forKey: .sources)
         try c.encode(errors, forKey: .errors)
     }

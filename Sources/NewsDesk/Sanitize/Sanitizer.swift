@@ -33,18 +33,35 @@ public struct Sanitizer: Sendable {
     /// Sanitizes a UTF-8 string. `baseURL` (http or https) resolves relative URLs; `<base href>` overrides it.
     public func sanitize(html: String, baseURL: String?) -> SanitizedHTML {
         var s = html
-        return s.withUTF8 { run($0, encoding: "UTF-8", baseURL: baseURL) }
+        return s.withUTF8 { utf8 in
+            // A String is valid UTF-8 but may hold NUL, at which libxml2 stops: the decoder replaces it (U+FFFD).
+            guard utf8.contains(0) else { return run(utf8, encoding: "UTF-8", baseURL: baseURL) }
+            return UTF8Transcoder.utf8(Array(utf8)).bytes.withUnsafeBufferPointer { run($0, encoding: "UTF-8", baseURL: baseURL) }
+        }
+    }
+
+    /// Sanitizes a decoded page (`CharsetDecoder`): its charset came from the header, `<meta>` or sniffing, as for
+    /// every other stage. `baseURL` (http or https) resolves relative URLs; `<base href>` overrides it.
+    public func sanitize(page: DecodedPage, baseURL: String?) -> SanitizedHTML {
+        guard CharsetLabels.isUTF8(page.charset) else {
+            // A page built by hand in another charset: converted the same way first.
+            let utf8 = UTF8Transcoder.transcode(page.bytes, from: page.charset) ?? UTF8Transcoder.utf8(page.bytes)
+            return utf8.bytes.withUnsafeBufferPointer { run($0, encoding: "UTF-8", baseURL: baseURL) }
+        }
+        return page.bytes.withUnsafeBufferPointer { run($0, encoding: "UTF-8", baseURL: baseURL) }
     }
 
     /// Sanitizes bytes in `charset` (any iconv name; `euc-kr` and its aliases are read as CP949, its superset).
+    /// The bytes are converted to UTF-8 by the decode stage's transcoder first, so an invalid sequence becomes
+    /// U+FFFD and never ends the page.
     ///
     /// - Throws: `SanitizeError.unknownCharset` when the charset is unknown, `.inputTooLarge` above 2 GiB.
     public func sanitize(bytes: some Collection<UInt8>, charset: String, baseURL: String?) throws -> SanitizedHTML {
-        let encoding = Self.normalizedCharset(charset)
+        let encoding = CharsetLabels.normalize(charset) ?? Self.normalizedCharset(charset)
         guard HTMLDocument.isKnownEncoding(encoding) else { throw SanitizeError.unknownCharset(charset) }
         guard bytes.count < Int(Int32.max) else { throw SanitizeError.inputTooLarge(bytes.count) }
-        if let r = bytes.withContiguousStorageIfAvailable({ run($0, encoding: encoding, baseURL: baseURL) }) { return r }
-        return Array(bytes).withUnsafeBufferPointer { run($0, encoding: encoding, baseURL: baseURL) }
+        guard let utf8 = UTF8Transcoder.transcode(Array(bytes), from: encoding) else { throw SanitizeError.unknownCharset(charset) }
+        return utf8.bytes.withUnsafeBufferPointer { run($0, encoding: "UTF-8", baseURL: baseURL) }
     }
 
     /// Sanitizes a node of a document the caller already holds (serialized by libxml2, then streamed).

@@ -20,14 +20,34 @@ extension ArticleStore {
     /// Streams the articles matching `filter` in `changeSeq` order (GRDB cursor: one article in memory at a time).
     /// `filter.changedAfter` gives incremental reads; `filter.limit` caps the count.
     public func forEachArticle(_ filter: ArticleFilter, _ body: (StoredArticle) throws -> Void) throws {
+        try stream(filter, order: "change_seq", body)
+    }
+
+    /// Streams the articles matching `filter`, newest change first (`changeSeq` descending), at most `filter.limit`:
+    /// an Atom window. `filter.changedAfter` is honoured like in `forEachArticle`.
+    public func forEachLatestArticle(_ filter: ArticleFilter, _ body: (StoredArticle) throws -> Void) throws {
+        try stream(filter, order: "change_seq DESC", body)
+    }
+
+    private func stream(_ filter: ArticleFilter, order: String, _ body: (StoredArticle) throws -> Void) throws {
         let (whereSQL, args) = Self.whereClause(filter)
-        var sql = "SELECT * FROM articles\(whereSQL) ORDER BY change_seq"
+        var sql = "SELECT * FROM articles\(whereSQL) ORDER BY \(order)"
         if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
         try reading("read articles") { db in
             let cursor = try ArticleRecord.fetchCursor(db, sql: sql, arguments: args)
             while let record = try cursor.next() {
                 try body(try Self.stored(record, db))
             }
+        }
+    }
+
+    /// The sections that hold articles matching `filter` (its `limit` ignored), sorted.
+    public func articleSections(_ filter: ArticleFilter) throws -> [String] {
+        var f = filter
+        f.limit = nil
+        let (whereSQL, args) = Self.whereClause(f)
+        return try reading("read sections") { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT section FROM articles\(whereSQL) ORDER BY section", arguments: args)
         }
     }
 

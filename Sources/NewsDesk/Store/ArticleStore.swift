@@ -16,11 +16,25 @@ public final class ArticleStore: Sendable {
     /// Applied to URLs before identity keys are built: `URLCleaner` (tracking parameters) unless a test passes another.
     let urlCleaner: @Sendable (String) -> String
 
-    /// Opens (creating if needed) and migrates the store at `path`.
-    public init(path: String, logger: Logger? = nil, urlCleaner: @escaping @Sendable (String) -> String = { URLCleaner.clean($0) }) throws(StoreError) {
+    /// Migrations this NewsDesk knows that a read-only store has not had (empty when opened read-write, which
+    /// applies them). Read what you can and tell the operator: the next `newsdesk ingest` upgrades the file.
+    public let pendingMigrations: [String]
+    /// How the store was opened.
+    public let access: StoreAccess
+
+    /// Opens the store at `path`. `.readWrite` creates and migrates it as needed (ingest, reimport); `.readOnly`
+    /// needs an existing store and never writes to it (see `StoreAccess`).
+    public init(path: String, logger: Logger? = nil, urlCleaner: @escaping @Sendable (String) -> String = { URLCleaner.clean($0) },
+                access: StoreAccess = .readWrite) throws(StoreError) {
         self.path = path
         self.logger = logger
         self.urlCleaner = urlCleaner
+        self.access = access
+        if access == .readOnly {
+            (pool, pendingMigrations) = try Self.openReadOnly(path: path)
+            return
+        }
+        pendingMigrations = []
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in

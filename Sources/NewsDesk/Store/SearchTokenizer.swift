@@ -3,6 +3,8 @@
 /// FTS5 phrase of its bigrams, so a word matches anywhere inside a longer run:
 /// "삼성전자" → `"삼성 성전 전자"` matches "삼성전자가"; "축구" → `"축구"` matches "축구는" (trigram could not).
 /// A one-syllable query word cannot be expressed in bigrams; the store answers those with a LIKE scan.
+/// Latin words are stemmed by the index's porter tokenizer (index and query alike), and a query word of 4+ letters
+/// also matches as a prefix: "semiconductor" finds "semiconductors", "chip" finds "chipmaker".
 enum SearchTokenizer {
     static func isCJK(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
@@ -115,6 +117,9 @@ enum SearchTokenizer {
         var likeTerms: [String]
     }
 
+    /// The shortest Latin query word matched as a prefix.
+    static let minimumPrefixLetters = 4
+
     /// Every whitespace-separated word must match (AND).
     static func query(_ text: String) -> Query {
         var phrases: [String] = []
@@ -129,8 +134,17 @@ enum SearchTokenizer {
             var prefix = false
             for (i, run) in wordRuns.enumerated() {
                 toks.append(contentsOf: tokens(run))
-                // A one-character CJK run at the end of a word ("5G망") may continue in the text: match as prefix.
-                if i == wordRuns.count - 1, case .cjk(let s) = run, s.count == 1 { prefix = true }
+                guard i == wordRuns.count - 1 else { continue }
+                switch run {
+                case .cjk(let s):
+                    // A one-character CJK run at the end of a word ("5G망") may continue in the text: match as prefix.
+                    prefix = s.count == 1
+                case .word(let s):
+                    // A Latin word of 4+ letters matches longer words ("chip" → "chipmaker"); the index's porter
+                    // stemmer covers inflections ("company" → "companies"). Shorter words and words with digits
+                    // ("AI", "5G", "GPT4") match whole, or they would match half the dictionary.
+                    prefix = s.count >= minimumPrefixLetters && s.allSatisfy { $0.properties.isAlphabetic }
+                }
             }
             guard !toks.isEmpty else { continue }
             let quoted = "\"" + toks.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""

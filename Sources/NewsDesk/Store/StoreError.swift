@@ -10,6 +10,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case notFound(String)
     /// The store file was written by a newer NewsDesk.
     case unknownMigrations(path: String, names: [String])
+    /// No store at this path (a read command never creates one).
+    case missing(path: String)
+    /// The file is not a NewsDesk store (not SQLite, or no NewsDesk schema in it).
+    case notAStore(path: String)
+    /// The operation must write, and the store (or its folder) is read-only.
+    case readOnly(path: String, operation: String)
 
     public var description: String {
         switch self {
@@ -23,6 +29,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "store: no article \(what) (list stored articles with `newsdesk list` or search with `newsdesk search`)"
         case .unknownMigrations(let path, let names):
             return "store: \(path) has migrations this NewsDesk does not know (\(names.joined(separator: ", "))); use a newer NewsDesk or another --db file"
+        case .missing(let path):
+            return "store: no store at \(path) (check --db FILE; `newsdesk ingest` creates one, read commands never do)"
+        case .notAStore(let path):
+            return "store: \(path) is not a NewsDesk store (no NewsDesk schema in it; check --db FILE)"
+        case .readOnly(let path, let operation):
+            return "store: \(path) is read-only, and \(operation) writes to it (make the file and its folder writable, or run it without that option)"
         }
     }
 }

@@ -181,6 +181,34 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // English and other Latin-script words match by stem: FTS5's `porter` tokenizer wraps unicode61, so
+        // "semiconductors" is indexed as "semiconductor" and "companies" as "compani", and a query word goes through
+        // the same stemmer ("company" finds "companies"); `SearchTokenizer.query` adds prefix matching for longer
+        // words ("chip" finds "chipmaker"). Porter only rewrites ASCII suffixes, so the Korean bigram tokens pass
+        // through unchanged. The contentless index is rebuilt from `articles` (the same `indexText` as `save`).
+        m.registerMigration("v4-search-latin-stems") { db in
+            try db.execute(sql: """
+                DROP TABLE article_search;
+                CREATE VIRTUAL TABLE article_search USING fts5(title, body, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
+                INSERT INTO article_search (article_search, rank) VALUES ('automerge', 16);
+                """)
+            try reindexSearch(db)
+        }
+        // Atom exports read each section's latest entries (`ORDER BY change_seq DESC LIMIT N`): an index scan instead
+        // of reading every article of the section (whose `change_seq` sits after the text, in overflow pages).
+        m.registerMigration("v5-articles-section-change") { db in
+            try db.execute(sql: "CREATE INDEX articles_section_change ON articles(section, change_seq)")
+        }
         return m
+    }
+
+    /// Fills the (empty) search index from the stored titles and texts.
+    private static func reindexSearch(_ db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, title, text FROM articles ORDER BY id")
+        while let row = try rows.next() {
+            let title: String = row["title"], text: String = row["text"]
+            try insert.execute(arguments: [row["id"] as Int64, SearchTokenizer.indexText(title), SearchTokenizer.indexText(text)])
+        }
     }
 }

@@ -33,8 +33,8 @@ import TestSupport
         let config = FeedsConfig(sections: SectionConfig.standard, defaults: .standard, sources: [])
         let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("t.sqlite").path)
         let bytes = try Fixtures.bytes("classify/pages/" + c.file)
-        let draft = try pipeline.preview(FetchedResource(requestedURL: c.url, finalURL: c.url, status: 200, headers: [:], body: bytes, elapsed: 0),
-                                         source: SourceConfig(id: "mixed", name: "mixed", url: c.url, mixed: true))
+        let page = FetchedResource(requestedURL: c.url, finalURL: c.url, status: 200, headers: ["content-type": "text/html"], body: bytes, elapsed: 0)
+        let draft = try pipeline.preview(page, source: SourceConfig(id: "mixed", name: "mixed", url: c.url, mixed: true))
         let r = draft.classification
         #expect(r.section == c.section, "\(r.reason)")
         for s in c.signals { #expect(r.reason.contains(s), "missing \(s) in: \(r.reason)") }

@@ -19,7 +19,7 @@ import TestSupport
         var pairs: [(truth: String, predicted: String)] = []
         for row in rows {
             let url = try #require(row["url"]), file = try #require(row["file"]), truth = try #require(row["section"])
-            let resource = FetchedResource(requestedURL: url, finalURL: url, status: 200, headers: [:],
+            let resource = FetchedResource(requestedURL: url, finalURL: url, status: 200, headers: ["content-type": "text/html"],
                                            body: try Fixtures.bytes("classify/pipeline/" + file), elapsed: 0)
             let draft = try pipeline.preview(resource, source: SourceConfig(id: "mixed", name: "mixed", url: url, mixed: true))
             pairs.append((truth, draft.classification.section))

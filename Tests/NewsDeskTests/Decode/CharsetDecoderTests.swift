@@ -40,10 +40,13 @@ import TestSupport
     func decodes(_ c: Case) throws {
         let bytes = try Fixtures.bytes("decode/" + c.fixture)
         let page = CharsetDecoder.decode(bytes: bytes, url: "https://news.example.com/x", contentType: c.contentType, override: c.override)
-        #expect(page.charset == c.charset)
+        #expect(page.sourceCharset == c.charset)
         #expect(page.charsetSource == c.source)
-        #expect(page.bytes == bytes)
+        // Every later stage gets valid UTF-8: the text, without a BOM.
+        #expect(page.charset == "UTF-8" && page.replacements == 0)
+        #expect(!page.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         let text = try CharsetDecoder.string(page)
+        #expect(String(decoding: page.bytes, as: UTF8.self) == text)
         #expect(text.contains(c.contains))
         #expect(!text.contains("\u{FFFD}"))
     }
@@ -102,7 +105,7 @@ import TestSupport
         #expect(CharsetPrescan().scan(Array(xml.utf8)) == nil)
         #expect(CharsetPrescan().scan(Array(("<rss>" + xml.dropFirst(21)).utf8)) == nil)
         let page = CharsetDecoder.decode(bytes: Array(xml.utf8), url: "u", contentType: nil, override: nil)
-        #expect(page.charset == "UTF-8")
+        #expect(page.sourceCharset == "UTF-8")
     }
 
     @Test func invalidBytesBecomeReplacementCharacters() throws {

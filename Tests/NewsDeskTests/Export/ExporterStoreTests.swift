@@ -59,6 +59,16 @@ import Testing
                 n += 1
             }
         }
+        func forEachLatestArticle(_ filter: ArticleFilter, _ body: (StoredArticle) throws -> Void) throws {
+            var n = 0
+            try store.forEachLatestArticle(filter) { a in
+                if n == failAfter { throw Killed() }
+                try body(a)
+                n += 1
+            }
+        }
+        func articleSections(_ filter: ArticleFilter) throws -> [String] { try store.articleSections(filter) }
+        func latestChangeSeq() throws -> Int64 { try store.latestChangeSeq() }
         func exportCursor(_ name: String) throws -> Int64? { try store.exportCursor(name) }
         func setExportCursor(_ name: String, to seq: Int64) throws { try store.setExportCursor(name, to: seq) }
     }

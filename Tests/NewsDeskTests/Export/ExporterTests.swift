@@ -32,6 +32,22 @@ final class ScriptedSource: ExportArticleSource {
         }
     }
 
+    func forEachLatestArticle(_ filter: ArticleFilter, _ body: (StoredArticle) throws -> Void) throws {
+        var n = 0
+        for a in articles.values.sorted(by: { $0.changeSeq > $1.changeSeq }) {
+            if !filter.sections.isEmpty, !filter.sections.contains(a.section) { continue }
+            if let limit = filter.limit, n >= limit { break }
+            if let f = failAfter, n >= f { throw Crash() }
+            try body(a)
+            n += 1
+        }
+    }
+
+    func articleSections(_ filter: ArticleFilter) throws -> [String] {
+        Set(articles.values.filter { filter.sections.isEmpty || filter.sections.contains($0.section) }.map(\.section)).sorted()
+    }
+
+    func latestChangeSeq() throws -> Int64 { articles.values.map(\.changeSeq).max() ?? 0 }
     func exportCursor(_ name: String) throws -> Int64? { cursors[name] }
     func setExportCursor(_ name: String, to seq: Int64) throws { cursors[name] = seq }
 }

@@ -56,7 +56,7 @@ func rfc3339(_ s: String) -> Date? {
 
     @Test func euckrFeedWithCP949Syllables() throws {
         let page = try feedPage("euckr-rss2.xml", url: "https://sports.example.co.kr/rss")
-        #expect(page.charset == "CP949")
+        #expect(page.sourceCharset == "CP949")
         let feed = try FeedParser.parse(page, type: .auto, links: nil)
         #expect(feed.title == "똠방 스포츠 (EUC-KR 예제)")
         #expect(feed.items.map(\.title) == ["햏자 구단, 뷁 감독 선임…쓩 전술 예고", "두 번째 기사"])

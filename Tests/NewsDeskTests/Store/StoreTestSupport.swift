@@ -42,6 +42,12 @@ enum Texts {
         감독은 경기 뒤 인터뷰에서 선수들이 끝까지 포기하지 않았다고 말했다. 이 승리로 팀은 리그 선두와의 승점 차를 세 점으로 좁혔다.
         다음 경기는 수요일 저녁 원정에서 열린다. 구단은 부상 선수들의 회복 상태를 지켜본 뒤 출전 명단을 정할 예정이다.
         """
+    /// Our own English sentences, with plural and compound forms the search must reach from their stems.
+    static let english = """
+        Global chipmakers reported record sales this quarter as demand for semiconductors from new data centers kept rising.
+        Several companies said their studies of power use would shape the next generation of accelerators.
+        Analysts expect supply to stay tight until new factories open near two airports next year.
+        """
     static let weather = """
         기상청은 이번 주 후반부터 전국에 비가 내리겠다고 예보했다. 특히 남부 지방에는 시간당 최대 삼십 밀리미터의 강한 비가 예상된다.
         주말에는 비가 그치고 기온이 크게 떨어질 전망이다. 당국은 농작물 관리와 교통 안전에 유의해 달라고 당부했다.
