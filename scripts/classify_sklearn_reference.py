@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""scikit-learn reference for the section classifier, on the same split as `newsdesk classify eval --holdout 5`.
+"""scikit-learn reference for the section classifier, on the same split as `newsdesk classify eval --holdout K --fold R`.
 
-Held-out rows are the data rows whose 0-based position % K == R (default K 5, R 0: 20 %); the rest train.
+Held-out rows are fold R of K stratified folds: the n-th row of each YNAT topic goes to fold n % K (default K 5, R 0);
+the rest train. For all folds at once, ours and scikit-learn's side by side, use scripts/classify_cv.py.
 Usage: python3 scripts/classify_sklearn_reference.py ../shared/data/ynat/ynat-train.csv [K [R]]
-(K: hold out the rows whose position % K == R, as `--holdout K --fold R`; default K 5, R 0)
 Needs: pip install scikit-learn
 """
 import csv
@@ -32,9 +32,15 @@ def configs():
 
 def main(path, holdout=5, fold=0):
     rows = list(csv.DictReader(open(path, encoding="utf-8")))
-    train = [r for i, r in enumerate(rows) if i % holdout != fold]
-    test = [r for i, r in enumerate(rows) if i % holdout == fold]
-    print(f"{path}: {len(train)} train, {len(test)} held out (position % {holdout} == {fold})")
+    seen = {}
+    folds = []
+    for r in rows:
+        n = seen.get(r["ynat_label"], 0)
+        folds.append(n % holdout)
+        seen[r["ynat_label"]] = n + 1
+    train = [r for r, f in zip(rows, folds) if f != fold]
+    test = [r for r, f in zip(rows, folds) if f == fold]
+    print(f"{path}: {len(train)} train, {len(test)} held out (stratified fold {fold} of {holdout})")
     for target in ("ynat_label", "section"):
         for name, make in configs().items():
             vecs, clf = make()

@@ -29,7 +29,7 @@ public enum ClassifyError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .notAModel(path):
             return "classify: \(path) is not a NewsDesk section model (bad magic); pass a file written by `newsdesk classify train`"
         case let .unsupportedModelVersion(path, found, supported):
-            return "classify: model \(path) has format version \(found), this NewsDesk reads version \(supported); retrain it with `newsdesk classify train`"
+            return "classify: model \(path) has format version \(found), this NewsDesk reads versions 2 to \(supported); retrain it with `newsdesk classify train`"
         case let .corruptModel(path, detail):
             return "classify: model \(path) is corrupt (\(detail)); retrain it with `newsdesk classify train` or reinstall the shipped model"
         case let .modelNotWritten(path, reason):

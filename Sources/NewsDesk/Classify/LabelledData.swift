@@ -8,8 +8,25 @@ public enum LabelledData {
     /// Label columns tried, in order, when none is named.
     public static let defaultLabelColumns = ["label", "section"]
 
+    /// Where sub-labels come from (`LabelledText.subLabel`).
+    public enum SubLabels: Sendable, Equatable {
+        /// A column that refines the label column, if the file has one (`nestedColumn`).
+        case detect
+        /// None.
+        case none
+        /// This column.
+        case column(String)
+    }
+
     /// Parses `contents`; JSON Lines when `path` ends in .jsonl/.ndjson, CSV otherwise.
-    public static func parse(_ contents: String, path: String, textColumn: String? = nil, labelColumn: String? = nil) throws(ClassifyError) -> [LabelledText] {
+    public static func parse(_ contents: String, path: String, textColumn: String? = nil, labelColumn: String? = nil,
+                             subLabels: SubLabels = .none) throws(ClassifyError) -> [LabelledText] {
+        try parseDetailed(contents, path: path, textColumn: textColumn, labelColumn: labelColumn, subLabels: subLabels).rows
+    }
+
+    /// Parses `contents` and says which column gave the sub-labels, if any.
+    public static func parseDetailed(_ contents: String, path: String, textColumn: String? = nil, labelColumn: String? = nil,
+                                     subLabels: SubLabels = .none) throws(ClassifyError) -> (rows: [LabelledText], subLabelColumn: String?) {
         let lower = path.lowercased()
         let rows: [[String: String]]
         let columns: [String]
@@ -20,9 +37,54 @@ public enum LabelledData {
         }
         let text = try pick(textColumn, defaults: defaultTextColumns, columns: columns, path: path)
         let label = try pick(labelColumn, defaults: defaultLabelColumns, columns: columns, path: path)
-        return rows.compactMap { row in
+        let sub: String?
+        switch subLabels {
+        case .none: sub = nil
+        case .column(let c):
+            guard columns.contains(c) else { throw .missingColumn(path: path, column: c, available: columns) }
+            sub = c
+        case .detect: sub = nestedColumn(rows, columns: columns, text: text, label: label)
+        }
+        let out: [LabelledText] = rows.compactMap { row in
             guard let t = row[text], let l = row[label]?.trimmingCharacters(in: .whitespaces), !l.isEmpty else { return nil }
-            return LabelledText(text: t, label: l)
+            let s = sub.flatMap { row[$0]?.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            return LabelledText(text: t, label: l, subLabel: s)
+        }
+        return (out, sub)
+    }
+
+    /// The first column that refines the label column: filled on every labelled row, with at least as many distinct
+    /// values as the labels but at most 64, each value seen at least 20 times and always with the same label (YNAT's
+    /// `ynat_label` under its `section`; a `topic` column naming what a label stands for in this file). Nil when
+    /// none does.
+    static func nestedColumn(_ rows: [[String: String]], columns: [String], text: String, label: String) -> String? {
+        let labelled = rows.filter { !($0[label]?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
+        let labelCount = Set(labelled.compactMap { $0[label] }).count
+        guard labelCount >= 2 else { return nil }
+        candidates: for c in columns where c != text && c != label {
+            var owner: [String: String] = [:]
+            var seen: [String: Int] = [:]
+            for row in labelled {
+                guard let v = row[c]?.trimmingCharacters(in: .whitespaces), !v.isEmpty, let l = row[label] else { continue candidates }
+                if let o = owner[v], o != l { continue candidates }
+                owner[v] = l
+                seen[v, default: 0] += 1
+                if seen.count > 64 { continue candidates }
+            }
+            if seen.count >= labelCount && seen.values.allSatisfy({ $0 >= 20 }) { return c }
+        }
+        return nil
+    }
+
+    /// The fold (0…folds-1) of each row, stratified: the n-th row of each class (its sub-label when it has one,
+    /// else its label), in file order, goes to fold n % folds. So every fold holds each class in proportion.
+    public static func stratifiedFolds(_ rows: [LabelledText], folds: Int) -> [Int] {
+        var seen: [String: Int] = [:]
+        return rows.map { r in
+            let key = r.className
+            let n = seen[key, default: 0]
+            seen[key] = n + 1
+            return folds > 0 ? n % folds : 0
         }
     }
 
@@ -35,6 +97,13 @@ public enum LabelledData {
             throw .missingColumn(path: path, column: defaults.joined(separator: "|"), available: columns)
         }
         return found
+    }
+
+    /// The records of a CSV file (header row) or JSON Lines file, as column → value, with the column names.
+    public static func records(_ contents: String, path: String) throws(ClassifyError) -> (columns: [String], rows: [[String: String]]) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return try parseJSONLines(contents, path: path) }
+        return try parseCSV(contents, path: path)
     }
 
     /// RFC 4180 CSV: the first record is the header.

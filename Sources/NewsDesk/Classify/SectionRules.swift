@@ -1,16 +1,23 @@
 import Foundation
 
-/// The classifier's strong signals as data: URL rules (host suffix, path, query parameter) and page hints
-/// (`article:section`, breadcrumbs). Operator rules from feeds.yaml `classify.rules` come before the defaults.
+/// The classifier's signals as data: URL rules (host suffix, path, query parameter), page hints (`article:section`,
+/// breadcrumbs, category markup), page tags and publishers. Operator rules from feeds.yaml `classify.rules` come
+/// before the defaults. How much each kind of match weighs is `Classifier`'s business (`Match.kind`).
 public struct SectionRules: Sendable, Equatable {
     /// Rules from feeds.yaml; any match here beats the default table.
-    public var overrides: [SectionRule]
+    public let overrides: [SectionRule]
     /// The built-in table (`SectionRules+Default.swift`).
-    public var defaults: [SectionRule]
+    public let defaults: [SectionRule]
+    /// The defaults' hint rules by key (the first of equal keys).
+    private let defaultHints: [String: SectionRule]
 
     public init(overrides: [SectionRule] = [], defaults: [SectionRule] = SectionRules.defaultTable) {
         self.overrides = overrides; self.defaults = defaults
+        defaultHints = defaults == Self.defaultTable ? Self.defaultHintIndex
+            : Dictionary(defaults.compactMap { r in r.hint.map { (Self.hintKey($0), r) } }, uniquingKeysWith: { a, _ in a })
     }
+
+    public static func == (a: SectionRules, b: SectionRules) -> Bool { a.overrides == b.overrides && a.defaults == b.defaults }
 
     /// The default table plus the operator's rules.
     public func applying(_ overrides: ClassifyOverrides) -> SectionRules {
@@ -20,23 +27,50 @@ public struct SectionRules: Sendable, Equatable {
         return SectionRules(overrides: lowered + self.overrides, defaults: defaults)
     }
 
+    /// What kind of evidence a match is (strongest last).
+    public enum Kind: Int, Sendable, Equatable, Comparable {
+        /// A page tag or keyword that names or implies a section.
+        case tag
+        /// A publisher whose beat is one section (byline agency, portal's publisher name, site name).
+        case publisher
+        /// A URL path segment on any host (`/sports/`).
+        case pathSegment
+        /// A single-beat publisher's host (`etnews.com`).
+        case publisherHost
+        /// The page's own section (article:section, breadcrumbs, category markup).
+        case pageSection
+        /// A portal's section host, category path or section id (`sports.news.naver.com`, `sid=105`).
+        case portal
+        /// A rule from feeds.yaml.
+        case `operator`
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
     /// A rule that matched, with the text that says why.
     public struct Match: Sendable, Equatable {
         public var rule: SectionRule
-        /// "sports.news.naver.com → sports", "sid1=105 → it", "hint 스포츠 → sports".
+        /// "url rule: sports.news.naver.com → sports", "page section \"IT/과학\" → it", "page tag \"rust\" → it".
         public var reason: String
+        public var kind: Kind
     }
 
     /// The best URL rule for `url`: the first matching operator rule, else the most specific default.
     public func match(url: String) -> Match? {
         guard let parsed = ParsedURL(url) else { return nil }
         let urlRules = { (r: SectionRule) in r.host != nil || r.pathPrefix != nil || r.query != nil }
-        if let r = overrides.first(where: { urlRules($0) && parsed.matches($0) }) { return Match(rule: r, reason: describe(r)) }
+        if let r = overrides.first(where: { urlRules($0) && parsed.matches($0) }) { return Match(rule: r, reason: describe(r), kind: .operator) }
         var best: SectionRule? = nil
         for r in defaults where urlRules(r) && parsed.matches(r) {
             if best.map({ specificity($0) < specificity(r) }) ?? true { best = r }
         }
-        return best.map { Match(rule: $0, reason: describe($0)) }
+        return best.map { Match(rule: $0, reason: describe($0), kind: Self.kind(ofDefault: $0)) }
+    }
+
+    /// Portal rules (a query, or a portal host), publisher hosts, and path segments on any host.
+    static func kind(ofDefault r: SectionRule) -> Kind {
+        guard let host = r.host else { return .pathSegment }
+        if r.query != nil || portalHosts.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return .portal }
+        return .publisherHost
     }
 
     /// The rule for a page hint (article:section or a breadcrumb). A breadcrumb trail ("뉴스 > IT/과학") is tried
@@ -46,12 +80,40 @@ public struct SectionRules: Sendable, Equatable {
         for part in parts {
             let key = Self.hintKey(part)
             guard !key.isEmpty else { continue }
-            if let r = overrides.first(where: { $0.hint.map(Self.hintKey) == key }) ?? defaults.first(where: { $0.hint.map(Self.hintKey) == key }) {
-                return Match(rule: r, reason: "page section \"\(part.trimmingCharacters(in: .whitespaces))\" → \(r.section)")
+            if let r = overrides.first(where: { $0.hint.map(Self.hintKey) == key }) ?? defaultHints[key] {
+                return Match(rule: r, reason: "page section \"\(part.trimmingCharacters(in: .whitespaces))\" → \(r.section)", kind: .pageSection)
             }
         }
         return nil
     }
+
+    /// The section a page tag or keyword points to: a hint word (operator's or built in) or a tag word
+    /// (`tagTable`: programming languages, devices, leagues). A WordPress slug (`tag-open-source`) matches too.
+    public func match(tag: String) -> Match? {
+        let key = Self.hintKey(tag)
+        guard !key.isEmpty else { return nil }
+        let display = tag.trimmingCharacters(in: .whitespaces)
+        if let r = overrides.first(where: { $0.hint.map(Self.hintKey) == key }) ?? defaultHints[key] {
+            return Match(rule: r, reason: "page tag \"\(display)\" → \(r.section)", kind: .tag)
+        }
+        if let section = Self.tagWords[key] {
+            return Match(rule: SectionRule(hint: display, section: section), reason: "page tag \"\(display)\" → \(section)", kind: .tag)
+        }
+        return nil
+    }
+
+    /// The section of a single-beat publisher (`publisherTable`), by its name as the page gives it.
+    public func match(publisher: String) -> Match? {
+        let display = publisher.trimmingCharacters(in: .whitespaces)
+        guard let section = Self.publishers[Self.hintKey(publisher)] else { return nil }
+        return Match(rule: SectionRule(hint: display, section: section), reason: "publisher \(display) → \(section)", kind: .publisher)
+    }
+
+    private static let defaultHintIndex: [String: SectionRule] =
+        Dictionary(hintTable.compactMap { r in r.hint.map { (hintKey($0), r) } }, uniquingKeysWith: { a, _ in a })
+    private static let tagWords: [String: String] = Dictionary(tagTable.map { (hintKey($0.term), $0.section) }, uniquingKeysWith: { a, _ in a })
+    private static let publishers: [String: String] =
+        Dictionary(publisherTable.map { (hintKey($0.name), $0.section) }, uniquingKeysWith: { a, _ in a })
 
     /// Lowercased letters and digits only.
     static func hintKey(_ s: String) -> String {

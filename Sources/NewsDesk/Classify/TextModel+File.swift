@@ -2,23 +2,31 @@ import Foundation
 
 // The model file (little-endian):
 //   8 bytes  magic "NDSECMDL"
-//   u32      format version (2)
+//   u32      format version (3; version 2 files, which have no classes or temperature, are still read)
 //   u32      header length H
-//   H bytes  header, JSON: labels, feature settings, per-label scales, biases, notes, idfScale, and (optional)
-//            the script profile of the training letters
-//   …        bucket rows, exactly the in-memory layout (`TextModel.rows`): per bucket the labels' Int8 weights
-//            (weight = value × scale of the label), then the bucket's idf as a UInt8 (idf = value × idfScale;
-//            1 when the header has no idfScale), zero-padded to a power of two (8 bytes for 4–7 labels)
+//   H bytes  header, JSON: labels, classes and the label of each class (absent: one class per label), feature
+//            settings, per-class scales and biases, the probability temperature (absent: 1), notes, idfScale, and
+//            (optional) the script profile of the training letters
+//   …        bucket rows, exactly the in-memory layout (`TextModel.rows`): per bucket the classes' Int8 weights
+//            (weight = value × scale of the class), then the bucket's idf as a UInt8 (idf = value × idfScale;
+//            1 when the header has no idfScale), zero-padded to a power of two (8 bytes for 4–7 classes, 16 for 8–15)
 //   u64      FNV-1a 64 checksum of everything before it
 // Version 1 (per-label Int8/Int16/Float32 weight matrix, then a separate idf array) is no longer read.
 
 extension TextModel {
     /// The current file format version.
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
+    /// Older versions this NewsDesk still reads.
+    static let readableVersions: ClosedRange<UInt32> = 2...3
     static let magic: [UInt8] = Array("NDSECMDL".utf8)
 
     struct Header: Codable {
         var labels: [String]
+        /// The weight rows' classes and, per class, the index of its label; absent: one class per label.
+        var classes: [String]?
+        var classLabels: [Int]?
+        /// Absent (version 2): 1.
+        var temperature: Float?
         var features: FeatureSettings
         var rowStride: Int
         var scales: [Float]
@@ -31,7 +39,9 @@ extension TextModel {
 
     /// The model as file bytes.
     public func serialized() -> [UInt8] {
-        let header = Header(labels: labels, features: features, rowStride: rowStride, scales: scales, biases: biases, notes: notes, idfScale: idfScale, scripts: scripts)
+        let split = classes != labels
+        let header = Header(labels: labels, classes: split ? classes : nil, classLabels: split ? classLabel : nil, temperature: temperature,
+                            features: features, rowStride: rowStride, scales: scales, biases: biases, notes: notes, idfScale: idfScale, scripts: scripts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = (try? encoder.encode(header)).map { [UInt8]($0) } ?? []
@@ -68,7 +78,7 @@ extension TextModel {
         guard bytes.count >= 8, Array(bytes[0..<8]) == Self.magic else { throw .notAModel(path: path) }
         guard bytes.count >= 8 + 8 + 8 else { throw .corruptModel(path: path, detail: "truncated header") }
         let version = readLE(UInt32.self, bytes, at: 8)
-        guard version == Self.formatVersion else {
+        guard Self.readableVersions.contains(version) else {
             throw .unsupportedModelVersion(path: path, found: version, supported: Self.formatVersion)
         }
         let stored = readLE(UInt64.self, bytes, at: bytes.count - 8)
@@ -81,11 +91,16 @@ extension TextModel {
         do { header = try JSONDecoder().decode(Header.self, from: Data(bytes[16..<(16 + headerLength)])) } catch {
             throw .corruptModel(path: path, detail: "unreadable header")
         }
-        let k = header.labels.count
+        let classes = header.classes ?? header.labels
+        let classLabels = header.classLabels ?? Array(header.labels.indices)
+        let k = classes.count
         if let problem = header.features.problem() { throw .corruptModel(path: path, detail: problem) }
-        guard k >= 1, header.scales.count == k, header.biases.count == k, Set(header.labels).count == k else {
-            throw .corruptModel(path: path, detail: "label, scale and bias counts disagree")
+        guard k >= 1, header.scales.count == k, header.biases.count == k, Set(classes).count == k, Set(header.labels).count == header.labels.count,
+              classLabels.count == k, classLabels.allSatisfy(header.labels.indices.contains) else {
+            throw .corruptModel(path: path, detail: "label, class, scale and bias counts disagree")
         }
+        let temperature = header.temperature ?? 1
+        guard temperature.isFinite, temperature > 0 else { throw .corruptModel(path: path, detail: "temperature \(temperature) is not positive") }
         guard header.rowStride == Self.rowStride(labels: k) else {
             throw .corruptModel(path: path, detail: "row stride \(header.rowStride) does not fit \(k) labels")
         }
@@ -100,8 +115,8 @@ extension TextModel {
             }
             initialized = count
         }
-        self.init(labels: header.labels, features: header.features, notes: header.notes, rows: rows,
-                  scales: header.scales, biases: header.biases, idfScale: header.idfScale, scripts: header.scripts)
+        self.init(labels: header.labels, classes: classes, classLabel: classLabels, features: header.features, notes: header.notes, rows: rows,
+                  scales: header.scales, biases: header.biases, idfScale: header.idfScale, temperature: temperature, scripts: header.scripts)
     }
 
     /// The model shipped in the package's resources (4 sections: it, sports, entertainment, general).

@@ -1,54 +1,64 @@
 import Foundation
 
-/// A trained linear text classifier (multinomial logistic regression over hashed character and word n-grams).
-/// `probabilities(of:)` gives calibrated softmax probabilities per label. Immutable and Sendable.
+/// A trained linear text classifier over hashed character n-grams (and optionally words): one weight vector per
+/// *class*, each class filed under one *label* (section). Without sub-labels the classes are the labels; with them
+/// (YNAT's 경제, 사회, 세계 … all filed under `general`) the model scores each class and a label's probability is the sum
+/// of its classes' probabilities. `probabilities(of:)` gives calibrated softmax probabilities per label.
+/// Immutable and Sendable.
 ///
-/// In memory (and in the file) the weights are 8-bit, scaled per label, one row per bucket with the bucket's
-/// 8-bit idf next to its weights: scoring a feature touches one small row (8 bytes for up to 7 labels), and the
-/// 2^18-bucket matrix of a 4-label model takes 2 MB.
+/// In memory (and in the file) the weights are 8-bit, scaled per class, one row per bucket with the bucket's
+/// 8-bit idf next to its weights: scoring a feature touches one small row (8 bytes for up to 7 classes, 16 for up
+/// to 15), and the 2^18-bucket matrix of a 9-class model takes 4 MB.
 public struct TextModel: Sendable {
-    /// The sections the model was trained on, in weight order.
+    /// The sections the model files into, sorted.
     public let labels: [String]
+    /// What the weight rows are for: the labels themselves, or sub-labels written "label/sub-label".
+    public let classes: [String]
+    /// `classes[i]` is filed under `labels[classLabel[i]]`.
+    let classLabel: [Int]
     /// How text is turned into features.
     public let features: FeatureSettings
-    /// Free-form provenance ("ynat-train.csv + entertainment-ko.csv, 5 epochs"), kept in the file.
+    /// Free-form provenance ("ynat-train.csv + entertainment-ko.csv, C 0.3"), kept in the file.
     public let notes: String
-    /// Bucket rows: `rows[bucket * rowStride + label]` is the quantized weight (× `scales[label]`),
-    /// `rows[bucket * rowStride + labels.count]` the bucket's idf byte (UInt8 bit pattern; 1 without idf).
+    /// Bucket rows: `rows[bucket * rowStride + class]` is the quantized weight (× `scales[class]`),
+    /// `rows[bucket * rowStride + classes.count]` the bucket's idf byte (UInt8 bit pattern; 1 without idf).
     let rows: [Int8]
-    /// Bytes per row: labels + 1, rounded up to a power of two so no row straddles a cache line.
+    /// Bytes per row: classes + 1, rounded up to a power of two so no row straddles a cache line.
     let rowStride: Int
-    /// Per-label dequantization scale.
+    /// Per-class dequantization scale.
     let scales: [Float]
     let biases: [Float]
     /// idf = idf byte × idfScale; nil when the model was trained without idf. (The scale cancels in the
     /// L2 normalization, so scoring only needs the byte.)
     let idfScale: Float?
+    /// Probabilities are softmax(temperature × score): the trainer fits it on held-out rows (1 for logistic models).
+    public let temperature: Float
     /// The scripts of the training texts' letters; nil for models written before profiles were stored.
     let scripts: ScriptProfile?
     let hasher: FeatureHasher
 
-    /// Bytes per bucket row for `labelCount` labels.
-    static func rowStride(labels labelCount: Int) -> Int {
+    /// Bytes per bucket row for `classCount` classes.
+    static func rowStride(labels classCount: Int) -> Int {
         var s = 1
-        while s < labelCount + 1 { s <<= 1 }
+        while s < classCount + 1 { s <<= 1 }
         return s
     }
 
-    /// A model from quantized rows (the file's layout).
-    init(labels: [String], features: FeatureSettings, notes: String, rows: [Int8], scales: [Float], biases: [Float], idfScale: Float?,
-         scripts: ScriptProfile? = nil) {
-        self.labels = labels; self.features = features; self.notes = notes
-        self.rows = rows; self.rowStride = Self.rowStride(labels: labels.count); self.scales = scales; self.biases = biases
-        self.idfScale = idfScale; self.scripts = scripts
+    /// A model from quantized rows (the file's layout). `classes` nil: one class per label.
+    init(labels: [String], classes: [String]? = nil, classLabel: [Int]? = nil, features: FeatureSettings, notes: String, rows: [Int8],
+         scales: [Float], biases: [Float], idfScale: Float?, temperature: Float = 1, scripts: ScriptProfile? = nil) {
+        self.labels = labels; self.classes = classes ?? labels; self.classLabel = classLabel ?? Array(labels.indices)
+        self.features = features; self.notes = notes
+        self.rows = rows; self.rowStride = Self.rowStride(labels: self.classes.count); self.scales = scales; self.biases = biases
+        self.idfScale = idfScale; self.temperature = temperature; self.scripts = scripts
         self.hasher = FeatureHasher(features)
     }
 
-    /// A model from full-precision bucket-major weights (`weights[bucket * labels.count + label]`) and idf,
-    /// quantized to 8 bits per label (scale = largest magnitude / 127) and idf to 8 bits.
-    init(labels: [String], features: FeatureSettings, notes: String, weights: [Float], biases: [Float], idf: [Float]? = nil,
-         scripts: ScriptProfile? = nil) {
-        let k = labels.count
+    /// A model from full-precision bucket-major weights (`weights[bucket * classes.count + class]`) and idf,
+    /// quantized to 8 bits per class (scale = largest magnitude / 127) and idf to 8 bits.
+    init(labels: [String], classes: [String]? = nil, classLabel: [Int]? = nil, features: FeatureSettings, notes: String, weights: [Float],
+         biases: [Float], idf: [Float]? = nil, temperature: Float = 1, scripts: ScriptProfile? = nil) {
+        let k = (classes ?? labels).count
         let buckets = 1 << features.bucketBits
         let stride = Self.rowStride(labels: k)
         var scales = [Float](repeating: 1, count: k)
@@ -66,8 +76,14 @@ public struct TextModel: Sendable {
             let idfByte: UInt8 = if let idf, let idfScale { UInt8((idf[b] / idfScale).rounded().clamped(0, 255)) } else { 1 }
             rows[b * stride + k] = Int8(bitPattern: idfByte)
         }
-        self.init(labels: labels, features: features, notes: notes, rows: rows, scales: scales, biases: biases, idfScale: idfScale,
-                  scripts: scripts)
+        self.init(labels: labels, classes: classes, classLabel: classLabel, features: features, notes: notes, rows: rows, scales: scales,
+                  biases: biases, idfScale: idfScale, temperature: temperature, scripts: scripts)
+    }
+
+    /// The same model with other notes.
+    public func withNotes(_ notes: String) -> TextModel {
+        TextModel(labels: labels, classes: classes, classLabel: classLabel, features: features, notes: notes, rows: rows, scales: scales,
+                  biases: biases, idfScale: idfScale, temperature: temperature, scripts: scripts)
     }
 
     /// One label's probability.
@@ -76,12 +92,20 @@ public struct TextModel: Sendable {
         public var probability: Double
     }
 
-    /// Softmax probabilities for every label, best first.
+    /// Probabilities for every label (the sum of its classes' softmax probabilities), best first.
     public func probabilities(of text: String) -> [Score] {
-        var raw = [Float](repeating: 0, count: labels.count)
+        var raw = [Float](repeating: 0, count: classes.count)
         raw.withUnsafeMutableBufferPointer { logits(of: text, into: $0) }
-        softmax(&raw)
-        return zip(labels, raw).map { Score(label: $0, probability: Double($1)) }.sorted { $0.probability > $1.probability }
+        var perLabel = [Float](repeating: 0, count: labels.count)
+        for (j, p) in classProbabilities(raw).enumerated() { perLabel[classLabel[j]] += p }
+        return zip(labels, perLabel).map { Score(label: $0, probability: Double($1)) }.sorted { $0.probability > $1.probability }
+    }
+
+    /// softmax(temperature × scores) over the classes.
+    func classProbabilities(_ scores: [Float]) -> [Float] {
+        var z = scores.map { $0 * temperature }
+        softmax(&z)
+        return z
     }
 
     /// Why the model should not judge `text` (its letters are mostly in scripts the training data hardly had),
@@ -95,17 +119,14 @@ public struct TextModel: Sendable {
         probabilities(of: text).first
     }
 
-    /// 1 + ln(tf) for small term counts.
-    private static let sublinearTF: [Float] = (0..<64).map { $0 == 0 ? 0 : Float(1 + log(Double($0))) }
-
-    /// Raw linear scores (logits) of `text` into `out` (count ≥ labels.count).
+    /// Raw linear scores of `text` per class into `out` (count ≥ classes.count).
     ///
     /// One pass, no heap allocation for ordinary texts: normalized scalars and a small open-addressing table of
     /// (bucket, count) live in temporary (stack) buffers; each distinct bucket then adds
-    /// (1 + ln tf) × idf × its weight row to the scores and its square to the norm, and the sums are scaled once
-    /// at the end (L2 normalization and per-label dequantization are both linear).
+    /// (1 + ln tf) × idf × its weight row to the scores (one SIMD multiply-add per row) and its square to the norm,
+    /// and the sums are scaled once at the end (L2 normalization and per-class dequantization are both linear).
     func logits(of text: String, into out: UnsafeMutableBufferPointer<Float>) {
-        let k = labels.count
+        let k = classes.count
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: text.utf8.count + 2) { sbuf in
             let n = FeatureHasher.normalize(text, into: sbuf)
             // Distinct buckets: at most the occurrences and at most the buckets, so a long text needs no more
@@ -121,60 +142,76 @@ public struct TextModel: Sendable {
                 keys.initialize(repeating: 0)
                 var sink = CountingSink(keys: keys, counts: counts, used: used, slotMask: UInt32(capacity - 1))
                 hasher.forEachBucket(of: UnsafeBufferPointer(rebasing: sbuf[0..<n]), into: &sink)
-
-                var acc = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
-                var norm: Float = 0
-                let stride = rowStride
-                Self.sublinearTF.withUnsafeBufferPointer { tfTable in
-                    rows.withUnsafeBufferPointer { r in
-                        if k <= 7 {
-                            // The common case: a row is 8 bytes at most; accumulate in registers.
-                            for t in 0..<sink.usedCount {
-                                let slot = Int(used[t])
-                                let c = Int(counts[slot])
-                                let base = Int(keys[slot] &- 1) &* stride
-                                let tf = c < 64 ? tfTable[c] : 1 + logf(Float(c))
-                                let x = tf * Float(UInt8(bitPattern: r[base &+ k]))
-                                norm += x * x
-                                acc.0 += x * Float(r[base])
-                                if k > 1 { acc.1 += x * Float(r[base &+ 1]) }
-                                if k > 2 { acc.2 += x * Float(r[base &+ 2]) }
-                                if k > 3 { acc.3 += x * Float(r[base &+ 3]) }
-                                if k > 4 { acc.4 += x * Float(r[base &+ 4]) }
-                                if k > 5 { acc.5 += x * Float(r[base &+ 5]) }
-                                if k > 6 { acc.6 += x * Float(r[base &+ 6]) }
-                            }
-                            out[0] = acc.0
-                            if k > 1 { out[1] = acc.1 }
-                            if k > 2 { out[2] = acc.2 }
-                            if k > 3 { out[3] = acc.3 }
-                            if k > 4 { out[4] = acc.4 }
-                            if k > 5 { out[5] = acc.5 }
-                            if k > 6 { out[6] = acc.6 }
-                        } else {
-                            for j in 0..<k { out[j] = 0 }
-                            for t in 0..<sink.usedCount {
-                                let slot = Int(used[t])
-                                let c = Int(counts[slot])
-                                let base = Int(keys[slot] &- 1) &* stride
-                                let tf = c < 64 ? tfTable[c] : 1 + logf(Float(c))
-                                let x = tf * Float(UInt8(bitPattern: r[base &+ k]))
-                                norm += x * x
-                                for j in 0..<k { out[j] += x * Float(r[base &+ j]) }
-                            }
-                        }
+                let norm: Float
+                switch rowStride {
+                case 8:
+                    norm = Self.accumulate(rows, stride: rowStride, k: k, sink, keys, counts, used, out) {
+                        SIMD8<Float>($0.loadUnaligned(fromByteOffset: $1, as: SIMD8<Int8>.self))
                     }
+                case 16:
+                    norm = Self.accumulate(rows, stride: rowStride, k: k, sink, keys, counts, used, out) {
+                        SIMD16<Float>($0.loadUnaligned(fromByteOffset: $1, as: SIMD16<Int8>.self))
+                    }
+                default: norm = Self.accumulateScalar(rows, stride: rowStride, k: k, sink, keys, counts, used, out)
                 }
                 let inv: Float = norm > 0 ? 1 / norm.squareRoot() : 0
                 for j in 0..<k { out[j] = out[j] * inv * scales[j] + biases[j] }
             }
         }
     }
+
+    /// 1 + ln(tf) for small term counts.
+    private static let sublinearTF: [Float] = (0..<64).map { $0 == 0 ? 0 : Float(1 + log(Double($0))) }
+
+    /// Sums (1 + ln tf) × idf byte × row over the distinct buckets, a whole row at a time (`F` lanes ≥ the stride's
+    /// bytes are read; rows are padded, and the idf lane and padding are never written out). Returns the squared norm.
+    @inline(__always)
+    private static func accumulate<F: SIMD>(_ rows: [Int8], stride: Int, k: Int, _ sink: CountingSink,
+                                            _ keys: UnsafeMutableBufferPointer<UInt32>, _ counts: UnsafeMutableBufferPointer<UInt32>,
+                                            _ used: UnsafeMutableBufferPointer<UInt32>, _ out: UnsafeMutableBufferPointer<Float>,
+                                            load: (UnsafeRawBufferPointer, Int) -> F) -> Float where F.Scalar == Float {
+        var acc = F()
+        var norm: Float = 0
+        sublinearTF.withUnsafeBufferPointer { tfTable in
+            rows.withUnsafeBytes { r in
+                for t in 0..<sink.usedCount {
+                    let slot = Int(used[t])
+                    let c = Int(counts[slot])
+                    let base = Int(keys[slot] &- 1) &* stride
+                    let tf = c < 64 ? tfTable[c] : 1 + logf(Float(c))
+                    let x = tf * Float(UInt8(bitPattern: Int8(bitPattern: r[base &+ k])))
+                    norm += x * x
+                    acc += x * load(r, base)
+                }
+            }
+        }
+        for j in 0..<k { out[j] = acc[j] }
+        return norm
+    }
+
+    private static func accumulateScalar(_ rows: [Int8], stride: Int, k: Int, _ sink: CountingSink,
+                                         _ keys: UnsafeMutableBufferPointer<UInt32>, _ counts: UnsafeMutableBufferPointer<UInt32>,
+                                         _ used: UnsafeMutableBufferPointer<UInt32>, _ out: UnsafeMutableBufferPointer<Float>) -> Float {
+        for j in 0..<k { out[j] = 0 }
+        var norm: Float = 0
+        rows.withUnsafeBufferPointer { r in
+            for t in 0..<sink.usedCount {
+                let slot = Int(used[t])
+                let c = Int(counts[slot])
+                let base = Int(keys[slot] &- 1) &* stride
+                let tf = 1 + logf(Float(c))
+                let x = tf * Float(UInt8(bitPattern: r[base &+ k]))
+                norm += x * x
+                for j in 0..<k { out[j] += x * Float(r[base &+ j]) }
+            }
+        }
+        return norm
+    }
 }
 
 /// Counts bucket occurrences in an open-addressing table (buckets are hash values, so their low bits pick
 /// the slot) and lists the slots in first-occurrence order.
-private struct CountingSink: BucketSink {
+struct CountingSink: BucketSink {
     let keys: UnsafeMutableBufferPointer<UInt32>
     let counts: UnsafeMutableBufferPointer<UInt32>
     let used: UnsafeMutableBufferPointer<UInt32>

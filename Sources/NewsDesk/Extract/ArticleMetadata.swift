@@ -91,13 +91,15 @@ enum ArticleMetadata {
         return hangul * 3 >= latin ? "ko" : "en"
     }
 
-    /// Naver section ids, breadcrumbs, `article:section` and the first URL path segment, in that order, de-duplicated.
-    static func sectionHints(meta: PageMetadata, breadcrumbs: [String], url: String) -> [String] {
+    /// `article:section`, JSON-LD sections, breadcrumbs, category markup, Naver section ids and the first URL path
+    /// segment, in that order, de-duplicated.
+    static func sectionHints(meta: PageMetadata, breadcrumbs: [String], categories: [String] = [], url: String) -> [String] {
         var out: [String] = []
         func add(_ s: String?) { if let s = s.flatMap(PageMetadata.clean), !out.contains(s) { out.append(s) } }
         for s in meta.all["article:section"] ?? [] { add(s) }
         for s in meta.jsonLD.sections { add(s) }
         for s in meta.jsonLD.breadcrumbs + breadcrumbs { add(s) }
+        for s in categories { add(s) }
         if let c = URLComponents(string: url) {
             for item in c.queryItems ?? [] where item.name == "sid1" || item.name == "sid" { add(item.value.map { "sid:" + $0 }) }
             let segs = c.path.split(separator: "/").map(String.init)
@@ -110,13 +112,51 @@ enum ArticleMetadata {
         return out
     }
 
-    static func keywords(_ meta: PageMetadata) -> [String] {
+    /// The page's categories: category links (`rel="category tag"`), Naver's category markup, WordPress `category-…`
+    /// post classes and Naver's older `me2:category2`, de-duplicated.
+    static func categories(scan: PageScan, meta: PageMetadata) -> [String] {
+        var out: [String] = []
+        func add(_ s: String?) { if let s = s.flatMap(PageMetadata.clean), !out.contains(s) { out.append(s) } }
+        for a in scan.categoryLinks { add(a.textContent) }
+        for c in postClassValues(scan.postClasses, prefix: "category-") { add(c) }
+        for s in meta.all["me2:category2"] ?? [] { add(s) }
+        return out
+    }
+
+    /// `news_keywords`, `keywords`, `article:tag`, JSON-LD keywords, tag links (`rel="tag"`) and WordPress `tag-…`
+    /// post classes, de-duplicated.
+    static func keywords(_ meta: PageMetadata, scan: PageScan? = nil) -> [String] {
         var out: [String] = []
         let raw = (meta.all["news_keywords"] ?? []) + (meta.all["keywords"] ?? []) + (meta.all["article:tag"] ?? [])
-        for v in raw.flatMap({ $0.split(separator: ",") }).map(String.init) + meta.jsonLD.keywords {
+        var tags = raw.flatMap({ $0.split(separator: ",") }).map(String.init) + meta.jsonLD.keywords
+        if let scan { tags += scan.tagLinks.map(\.textContent) + postClassValues(scan.postClasses, prefix: "tag-") }
+        for v in tags {
             if let k = PageMetadata.clean(v), !out.contains(k) { out.append(k) }
         }
         return out
+    }
+
+    /// The values of WordPress post classes with `prefix` (`category-개발`, `tag-rust`, percent-encoded slugs decoded,
+    /// hyphens read as spaces); numeric term ids and "uncategorized" are skipped.
+    static func postClassValues(_ classes: [String], prefix: String) -> [String] {
+        var out: [String] = []
+        for token in classes.flatMap({ $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) }) where token.hasPrefix(prefix) {
+            let slug = String(token.dropFirst(prefix.count))
+            let decoded = (slug.contains("%") ? slug.removingPercentEncoding : nil) ?? slug
+            let value = decoded.replacingOccurrences(of: "-", with: " ").trimmed
+            guard !value.isEmpty, !value.allSatisfy(\.isNumber), !["uncategorized", "미분류"].contains(value.lowercased()),
+                  !out.contains(value) else { continue }
+            out.append(value)
+        }
+        return out
+    }
+
+    /// The publisher a portal page names (Daum's and Naver's `og:article:author`: "디지털타임스", "중앙일보 | 네이버"),
+    /// without the portal's suffix; nil when it is a URL or absent.
+    static func publisher(_ meta: PageMetadata) -> String? {
+        guard let raw = meta.value("og:article:author"), !raw.hasPrefix("http") else { return nil }
+        let name = raw.split(separator: "|").first.map(String.init) ?? raw
+        return PageMetadata.clean(name)
     }
 
     /// Markers of the text nodes `pageLines` collects: date labels and copyright signs.

@@ -72,6 +72,8 @@ public struct Extractor: Sendable {
         let title = ArticleMetadata.title(rule: ruleTitle, meta: meta, scan: scan)
         let originalURL = ArticleMetadata.originalURL(scan: scan, base: page.url)
         let breadcrumbs = ArticleMetadata.breadcrumbs(scan: scan)
+        let categories = ArticleMetadata.categories(scan: scan, meta: meta)
+        let keywords = ArticleMetadata.keywords(meta, scan: scan)
         let lines = ArticleMetadata.pageLines(scan)
         let textDates = DateParser.labelledDates(in: (ruleDate ?? "") + "\n" + lines.dates)
 
@@ -112,7 +114,7 @@ public struct Extractor: Sendable {
                                               ?? meta.jsonLD.datePublished) ?? ruleDate.flatMap { DateParser.parse($0) } ?? textDates.published
         let updated = ArticleMetadata.date(meta.value("article:modified_time", "og:updated_time", "dc.date.modified", "datemodified")
                                             ?? meta.jsonLD.dateModified) ?? textDates.updated
-        return ExtractedArticle(
+        var article = ExtractedArticle(
             url: page.url,
             canonicalURL: ArticleMetadata.absolute(meta.canonical ?? meta.value("og:url") ?? meta.jsonLD.url, base: page.url),
             originalURL: originalURL,
@@ -125,12 +127,14 @@ public struct Extractor: Sendable {
             description: meta.value("og:description", "description", "twitter:description") ?? meta.jsonLD.description,
             siteName: meta.value("og:site_name", "application-name") ?? meta.jsonLD.publisher ?? rule?.name,
             language: ArticleMetadata.language(meta: meta, text: content.lazy.map(\.textContent).joined()),
-            sectionHints: ArticleMetadata.sectionHints(meta: meta, breadcrumbs: breadcrumbs, url: page.url),
-            keywords: ArticleMetadata.keywords(meta),
+            sectionHints: ArticleMetadata.sectionHints(meta: meta, breadcrumbs: breadcrumbs, categories: categories, url: page.url),
+            keywords: keywords,
             attribution: findings.attribution ?? lines.copyright,
             bodyHTML: bodyHTML.trimmed,
             extractor: extractorName
         )
+        article.publisher = ArticleMetadata.publisher(meta)
+        return article
     }
 
     /// The rule for `host`: the operator's first match, else the built-in rule with the longest matching host.

@@ -1,6 +1,7 @@
 /// Everything the extractor asks of the whole untouched page, gathered in one walk of the tree: `<meta>` tags, the
 /// first `<title>`, `<link rel=canonical>`, JSON-LD blocks, `<h1>`s, candidate links to the publisher's original
-/// article, breadcrumb links, and the text nodes under `<body>` that carry a date label or a copyright sign.
+/// article, breadcrumb links, category and tag links and classes, and the text nodes under `<body>` that carry a date
+/// label or a copyright sign.
 ///
 /// It replaced eight XPath evaluations (each a full pass that copied every tested string); the tests are the same
 /// ones those expressions made (`contains` is a byte test, `@a='v'` exact), so the answers are too. The nodes it holds
@@ -22,10 +23,17 @@ struct PageScan {
     var originalLinks: [HTMLNode] = []
     /// `<a>` elements inside a breadcrumb container (class or id `breadcrumb`, class `location` or `navi_path`).
     var breadcrumbLinks: [HTMLNode] = []
+    /// Category markup: `<a rel="category tag">` (WordPress) and Naver's `.media_end_categorize_item`, in document order.
+    var categoryLinks: [HTMLNode] = []
+    /// `<a rel="tag">` (WordPress and most blog engines), in document order.
+    var tagLinks: [HTMLNode] = []
+    /// The `class` of `<body>` and of the first `<article>` elements (WordPress `category-…`/`tag-…` post classes).
+    var postClasses: [String] = []
     /// Text nodes under `<body>` holding a date label (`ArticleMetadata.dateLabels`) or a copyright sign, at most 32.
     var labelledText: [HTMLNode] = []
 
     static let maxLabelledText = 32
+    static let maxPostClasses = 4
 
     init(_ document: HTMLDocument) {
         lang = document.root?.attribute("lang").flatMap { $0.isEmpty ? nil : $0 }
@@ -45,6 +53,9 @@ struct PageScan {
                 if n.has("content") { metas.append(n) }
             } else if n.hasName("a") {
                 if crumbDepth > 0 { breadcrumbLinks.append(n) }
+                if n.attribute("rel", contains: "tag") {
+                    if n.attribute("rel", contains: "category") { categoryLinks.append(n) } else { tagLinks.append(n) }
+                }
                 if n.has("href") {
                     anchor = n
                     anchorTaken = n.attribute("title", contains: "원문") || n.attribute("class", contains: "origin")
@@ -60,7 +71,11 @@ struct PageScan {
                 headings.append(n)
             } else if n.hasName("body") {
                 body = true
+                if let c = n.attribute("class") { postClasses.append(c) }
+            } else if n.hasName("article") {
+                if postClasses.count < Self.maxPostClasses, let c = n.attribute("class") { postClasses.append(c) }
             }
+            if n.attribute("class", contains: "media_end_categorize_item") { categoryLinks.append(n) }
             if n.attribute("class", contains: "breadcrumb") || n.attribute("id", contains: "breadcrumb")
                 || n.attribute("class", contains: "location") || n.attribute("class", contains: "navi_path") {
                 crumb = true

@@ -106,8 +106,10 @@ public struct ExtractedArticle: Sendable, Equatable, Codable {
     public var leadImage: String?
     public var description: String?
     public var siteName: String?
+    /// The publisher a portal page names (Daum's `og:article:author`), when it is not the site itself.
+    public var publisher: String?
     public var language: String?
-    /// Section hints: article:section, breadcrumbs, Naver sid1, URL path segments.
+    /// Section hints: article:section, breadcrumbs, category markup (Naver, WordPress), Naver sid1, URL path segments.
     public var sectionHints: [String]
     public var keywords: [String]
     /// The copyright / attribution line, removed from the body.

@@ -123,11 +123,17 @@ extension Pipeline {
                              warning: page.misdecodingWarning)
     }
 
+    /// Decode → extract → sanitize → classify one fetched page exactly as ingest does, without storing it
+    /// (`classify eval --pipeline`). Throws the stage failure ingest would record ("extract: no article text …").
+    public func preview(_ resource: FetchedResource, source: SourceConfig) throws -> ArticleDraft {
+        try process(resource, source: source, item: nil).draft
+    }
+
     /// The classifier's decision, or without one the source's section (and the reason says so).
     func classify(_ a: ExtractedArticle, text: String, url: String, source: SourceConfig) -> Classification {
         if let classifier {
-            return classifier.classify(ClassificationInput(title: a.title, lead: ClassificationInput.lead(of: text), url: url, sourceID: source.id,
-                                                           sourceSection: source.mixed ? nil : source.section, sectionHints: a.sectionHints))
+            return classifier.classify(ClassificationInput(article: a, text: text, url: url, sourceID: source.id,
+                                                           sourceSection: source.mixed ? nil : source.section))
         }
         let fallback = config.classify.defaultSection ?? "general"
         if !source.mixed, let s = source.section {
@@ -151,9 +157,11 @@ extension Pipeline {
 }
 
 /// A stage failure for one page or article: recorded, never fatal to the run.
-struct StageFailure: Error, Sendable {
+struct StageFailure: Error, Sendable, CustomStringConvertible {
     var stage: String
     var message: String
     /// The page is gone for good (HTTP 410): the entry is given up at once.
     var permanent = false
+
+    var description: String { "\(stage): \(message)" }
 }

@@ -19,4 +19,32 @@ import Testing
             try LabelledData.parse("title,section\na,b\n", path: "t.csv", textColumn: "body")
         }
     }
+
+    /// A column whose values always sit under one label (YNAT's ynat_label under section) is found and used as
+    /// sub-labels; columns that cut across labels, or have too many or too rare values, are not.
+    @Test func nestedColumnIsDetected() throws {
+        var csv = "index,title,section,topic,source,mixed\n"
+        for i in 0..<120 {
+            let (section, topic) = [("general", "정치"), ("general", "경제"), ("it", "IT과학"), ("sports", "스포츠")][i % 4]
+            csv += "\(i),제목 \(i),\(section),\(topic),src\(i % 3),m\(i % 2)\n"
+        }
+        let parsed = try LabelledData.parseDetailed(csv, path: "t.csv", subLabels: .detect)
+        #expect(parsed.subLabelColumn == "topic")
+        #expect(parsed.rows.first?.subLabel == "정치" && parsed.rows.first?.className == "general/정치")
+        #expect(parsed.rows[2].className == "it/IT과학")
+        #expect(try LabelledData.parseDetailed(csv, path: "t.csv", subLabels: .none).subLabelColumn == nil)
+        #expect(try LabelledData.parseDetailed(csv, path: "t.csv", subLabels: .column("source")).rows.first?.subLabel == "src0")
+    }
+
+    /// Folds are stratified by class: every fold holds each class in proportion, in file order.
+    @Test func foldsAreStratified() {
+        let rows = (0..<20).map { LabelledText(text: "t\($0)", label: $0 < 15 ? "a" : "b") }
+        let folds = LabelledData.stratifiedFolds(rows, folds: 5)
+        #expect(folds == [0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3, 4])
+        let unbalanced = (0..<12).map { LabelledText(text: "t\($0)", label: $0 % 4 == 0 ? "rare" : "common") }
+        let f = LabelledData.stratifiedFolds(unbalanced, folds: 3)
+        for fold in 0..<3 {
+            #expect(zip(unbalanced, f).filter { $0.1 == fold && $0.0.label == "rare" }.count == 1)
+        }
+    }
 }

@@ -51,7 +51,7 @@ import Testing
     static let hintCases: [HintCase] = [
         .init(hint: "스포츠", expected: "sports"), .init(hint: "IT/과학", expected: "it"), .init(hint: "it 과학", expected: "it"),
         .init(hint: "연예", expected: "entertainment"), .init(hint: "정치", expected: "general"), .init(hint: "Sports", expected: "sports"),
-        .init(hint: "뉴스 > IT/과학 > 모바일", expected: "it"), .init(hint: "Technology", expected: "it"), .init(hint: "날씨", expected: nil),
+        .init(hint: "뉴스 > IT/과학 > 모바일", expected: "it"), .init(hint: "Technology", expected: "it"), .init(hint: "날씨", expected: "general"), .init(hint: "오늘의 운세", expected: nil),
     ]
 
     @Test(arguments: hintCases)

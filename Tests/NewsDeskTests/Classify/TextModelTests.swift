@@ -21,7 +21,7 @@ let tinyExamples: [LabelledText] = {
 }()
 
 func tinyModel() throws -> TextModel {
-    try TextModelTrainer.train(tinyExamples, options: TrainingOptions(features: FeatureSettings(bucketBits: 12), epochs: 10))
+    try TextModelTrainer.train(tinyExamples, options: TrainingOptions(features: FeatureSettings(bucketBits: 12)))
 }
 
 @Suite struct TextModelTests {
@@ -61,11 +61,11 @@ func tinyModel() throws -> TextModel {
         #expect(TextModel.rowStride(labels: labels) == stride)
     }
 
-    /// The fused scorer (`logits`) agrees with the sparse vector the trainer sees, for 2 to 9 labels and both
+    /// The fused scorer (`logits`) agrees with the sparse vector the trainer sees, for 2 to 16 classes (8-, 16- and 32-byte rows) and both
     /// n-gram modes.
-    @Test(arguments: [2, 3, 4, 7, 8, 9], [false, true])
+    @Test(arguments: [2, 3, 4, 7, 8, 9, 15, 16], [false, true])
     func fusedScoresMatchSparseVector(_ k: Int, _ wordBounded: Bool) throws {
-        let features = FeatureSettings(bucketBits: 10, wordBounded: wordBounded)
+        let features = FeatureSettings(bucketBits: 10, charMax: 4, wordNgrams: 2, wordBounded: wordBounded)
         let buckets = 1 << features.bucketBits
         var rng = SplitMix64(seed: UInt64(k))
         let weights = (0..<(buckets * k)).map { _ in Float(Int(rng.next() % 2001) - 1000) / 1000 }
@@ -98,8 +98,7 @@ func tinyModel() throws -> TextModel {
         if repeats > 0 {
             var again = [Float](repeating: 0, count: 3)
             again.withUnsafeMutableBufferPointer { model.logits(of: text + " ", into: $0) }
-            var softmaxed = again
-            softmax(&softmaxed)
+            let softmaxed = model.classProbabilities(again)
             #expect(abs(Double(softmaxed.max() ?? 0) - (p.first?.probability ?? 0)) < 1e-4)
         }
     }
@@ -119,9 +118,58 @@ func tinyModel() throws -> TextModel {
         #expect(throws: ClassifyError.self) { try TextModel.load(path: "/nonexistent/model.ndcm") }
         var v1 = good
         v1[8] = 1  // a version 1 file (separate weight matrix and idf) is refused, with what to do
-        #expect(throws: ClassifyError.unsupportedModelVersion(path: "x", found: 1, supported: 2)) { try TextModel(bytes: v1, path: "x") }
-        #expect(ClassifyError.unsupportedModelVersion(path: "x", found: 1, supported: 2).description.contains("retrain"))
+        #expect(throws: ClassifyError.unsupportedModelVersion(path: "x", found: 1, supported: 3)) { try TextModel(bytes: v1, path: "x") }
+        #expect(ClassifyError.unsupportedModelVersion(path: "x", found: 1, supported: 3).description.contains("retrain"))
         #expect(ClassifyError.corruptModel(path: "m", detail: "checksum mismatch").description.contains("retrain"))
+    }
+
+    /// With enough data the trainer picks C on a held-out fifth, fits the temperature, learns sub-labels as classes and
+    /// reports label probabilities that sum to one; the file keeps the classes and the temperature.
+    @Test func trainerChoosesCAndLearnsSubLabels() throws {
+        var examples: [LabelledText] = []
+        let vocab: [(String, String, [String])] = [
+            ("general", "정치", ["국회", "법안", "선거", "총리"]), ("general", "세계", ["유엔", "대사관", "정상회담", "외교"]),
+            ("it", "IT과학", ["반도체", "앱", "클라우드", "서버"]), ("sports", "스포츠", ["홈런", "골키퍼", "감독", "리그"]),
+        ]
+        var rng = SplitMix64(seed: 3)
+        for i in 0..<320 {
+            let (label, sub, words) = vocab[i % vocab.count]
+            let text = (0..<3).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ") + " 오늘 발표"
+            examples.append(LabelledText(text: text, label: label, subLabel: sub))
+        }
+        let (model, report) = try TextModelTrainer.trainWithReport(examples, options: TrainingOptions(features: FeatureSettings(bucketBits: 12)))
+        #expect(model.labels == ["general", "it", "sports"])
+        #expect(model.classes == ["general/세계", "general/정치", "it/IT과학", "sports/스포츠"])
+        #expect(report.validation.map(\.c) == [0.1, 0.2, 0.3, 0.5, 1])
+        #expect(report.temperature > 0.25 && report.temperature < 64)
+        let p = model.probabilities(of: "유엔 외교")
+        #expect(p.first?.label == "general")
+        #expect(abs(p.reduce(0) { $0 + $1.probability } - 1) < 1e-4)
+        let loaded = try TextModel(bytes: model.serialized())
+        #expect(loaded.classes == model.classes && loaded.temperature == model.temperature)
+        #expect(loaded.probabilities(of: "홈런 감독") == model.probabilities(of: "홈런 감독"))
+        // Without sub-labels: one class per label.
+        let flat = try TextModelTrainer.train(examples, options: TrainingOptions(features: FeatureSettings(bucketBits: 12), c: 0.5, subLabels: false))
+        #expect(flat.classes == flat.labels)
+    }
+
+    /// A version 2 file (no classes, no temperature in the header) still loads, with temperature 1.
+    @Test func versionTwoFilesStillLoad() throws {
+        let model = try tinyModel()
+        var bytes = model.serialized()
+        // Rewrite the header without the temperature, as version 2 wrote it, and fix the checksum.
+        let length = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+        var header = try JSONSerialization.jsonObject(with: Data(bytes[16..<(16 + length)])) as? [String: Any] ?? [:]
+        header["temperature"] = nil
+        let json = [UInt8](try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
+        var v2 = Array(bytes[0..<8]) + [2, 0, 0, 0]
+        v2 += withUnsafeBytes(of: UInt32(json.count).littleEndian, Array.init) + json + Array(bytes[(16 + length)..<(bytes.count - 8)])
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in v2 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        v2 += withUnsafeBytes(of: h.littleEndian, Array.init)
+        bytes = v2
+        let loaded = try TextModel(bytes: bytes)
+        #expect(loaded.temperature == 1 && loaded.classes == model.labels)
     }
 
     @Test func trainingNeedsTwoLabels() {
@@ -179,7 +227,7 @@ func tinyModel() throws -> TextModel {
     ])
     func featureHashesAreFixed(_ normalized: String, _ wordBounded: Bool, _ expected: [UInt32]) {
         var buckets: [UInt32] = []
-        FeatureHasher(FeatureSettings(wordBounded: wordBounded)).buckets(of: normalized.unicodeScalars.map(\.value), into: &buckets)
+        FeatureHasher(FeatureSettings(charMax: 4, wordNgrams: 2, wordBounded: wordBounded)).buckets(of: normalized.unicodeScalars.map(\.value), into: &buckets)
         #expect(buckets == expected)
     }
 
@@ -187,7 +235,7 @@ func tinyModel() throws -> TextModel {
     @Test func featureSettingsDecodeOlderHeaders() throws {
         let old = #"{"bucketBits":18,"charMin":1,"charMax":4,"wordNgrams":2}"#
         let decoded = try JSONDecoder().decode(FeatureSettings.self, from: Data(old.utf8))
-        #expect(decoded == FeatureSettings(wordBounded: false))
+        #expect(decoded == FeatureSettings(charMax: 4, wordNgrams: 2, wordBounded: false))
         for bounded in [false, true] {
             let settings = FeatureSettings(bucketBits: 12, charMax: 3, wordBounded: bounded)
             #expect(try JSONDecoder().decode(FeatureSettings.self, from: JSONEncoder().encode(settings)) == settings)

@@ -15,7 +15,7 @@ import TestSupport
         let sample = rows.enumerated().filter { $0.offset % 10 == 0 }.map(\.element)  // 4,216 rows
         let train = sample.enumerated().filter { $0.offset % 5 != 0 }.map(\.element)
         let test = sample.enumerated().filter { $0.offset % 5 == 0 }.map(\.element)
-        let model = try TextModelTrainer.train(train, options: TrainingOptions(features: FeatureSettings(bucketBits: 16), epochs: 4, classBalance: 1))
+        let model = try TextModelTrainer.train(train, options: TrainingOptions(features: FeatureSettings(bucketBits: 16), c: 0.3))
         let e = Evaluation(pairs: test.map { (truth: $0.label, predicted: model.predict($0.text)?.label ?? "") })
         #expect(e.accuracy > 0.85, "\(e.report)")
         #expect(e.macroF1 > 0.75, "\(e.report)")
