@@ -59,3 +59,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (libFuzzer), declared only for `scripts/fuzz.sh` (NEWSDESK_FUZZ=1, built with -sanitize=fuzzer,address
+// into .build-fuzz); the normal build and `swift test` never see them. The properties live in TestSupport/Fuzz, so
+// the test suite replays every saved finding. See docs/fuzzing.md.
+if Context.environment["NEWSDESK_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+        .executableTarget(name: "newsdesk-fuzz", dependencies: ["CFuzzDriver", "TestSupport"], path: "Fuzz/newsdesk-fuzz",
+                          swiftSettings: strict),
+    ]
+}

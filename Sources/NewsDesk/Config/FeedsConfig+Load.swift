@@ -53,6 +53,12 @@ extension FeedsConfig {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
             let ctx = context.map { "\($0.text) " } ?? ""
             return ConfigProblem(file: file, line: mark.line, field: "", message: "not valid YAML: \(ctx)\(problem) (check indentation and quoting)")
+        case .reader(let problem, let offset, let value, let yaml):
+            // A character YAML refuses (a control character, an invalid code point): name its line (a fuzz finding).
+            let line = offset.map { n in 1 + yaml.prefix(n).count(where: \.isNewline) } ?? 0
+            let code = value >= 0 ? String(format: " U+%04X", value) : ""
+            return ConfigProblem(file: file, line: line, field: "",
+                                 message: "not valid YAML: \(problem)\(code) (remove the character; the file must be plain UTF-8 text)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ConfigProblem(file: file, line: context.mark.line, field: "",
                                  message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in one mapping (keep one)")

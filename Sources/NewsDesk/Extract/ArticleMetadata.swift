@@ -35,10 +35,15 @@ enum ArticleMetadata {
 
     static func date(_ raw: String?) -> Date? { raw.flatMap { DateParser.parse($0) } }
 
-    /// `raw` resolved against the page URL, tracking parameters removed.
+    /// `raw` resolved against the page URL, tracking parameters removed; nil unless it is http(s) with a host. The
+    /// canonical and original URLs are stored and exported as links (HTML, Markdown): a `javascript:` or `data:` one
+    /// must never get that far (a fuzz finding: `og:url` `t:` was kept).
     static func absolute(_ raw: String?, base: String) -> String? {
         guard let raw, !raw.isEmpty else { return nil }
-        return URLCleaner.clean(URLCleaner.resolve(raw, against: base))
+        let url = URLCleaner.clean(URLCleaner.resolve(raw, against: base))
+        guard let scheme = URLCleaner.scheme(of: url), scheme == "http" || scheme == "https",
+              !(URLCleaner.host(of: url) ?? "").isEmpty else { return nil }
+        return url
     }
 
     /// The lead image as the body's images are written: the sanitizer's proxy and parameter rules, one table for both.

@@ -12,6 +12,10 @@ class HTMLSAXReceiver {
     func endElement(name: UnsafePointer<UInt8>) {}
     /// A run of text, entity-decoded (a long run may arrive in several calls).
     func characters(_ text: UnsafeBufferPointer<UInt8>) {}
+    /// libxml2 met `</name>` while `<name>` is open but not the current element (its "Opening and ending tag
+    /// mismatch" error). It then ends the elements in between, with their end events, or, when one of them outranks
+    /// `name` (`div`, `td`, `tr`, `table` … inside an inline or form element), ignores the end tag and keeps all open.
+    func endTagMismatch(name: UnsafePointer<UInt8>) {}
 }
 
 /// The flat attribute list of a SAX1 `startElement`: `[name, value, name, value, …, nil]`, values entity-decoded,
@@ -65,8 +69,21 @@ enum HTMLSAXParser {
             // As htmlCtxtReadMemory does: a set input encoding makes libxml2 ignore <meta charset>.
             input.pointee.encoding = UnsafePointer(xmlStrdup(encoding))
         }
+        // Errors reach the per-thread structured handler (the SAX error slots are off): listen for tag mismatches
+        // during this parse, then silence it again.
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(receiver).toOpaque(), saxStructuredError)
+        defer { clibxml2_silence_errors() }
         withExtendedLifetime(receiver) { _ = htmlParseDocument(ctxt) }
     }
+}
+
+private let saxStructuredError: xmlStructuredErrorFunc = { ctx, error in
+    // Only "Opening and ending tag mismatch: END and OPEN" names both elements (str2). The same code with one name is
+    // "Unexpected end tag" (nothing open to end) or, inside script/style, "Element script embeds close tag" (a
+    // `'</div>'` in a script string): libxml2 keeps reading the raw text, so nothing may end there.
+    guard let error, error.pointee.code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue), let name = error.pointee.str1,
+          error.pointee.str2 != nil, let r = receiver(ctx) else { return }
+    name.withMemoryRebound(to: UInt8.self, capacity: 1) { r.endTagMismatch(name: UnsafePointer($0)) }
 }
 
 @inline(__always)

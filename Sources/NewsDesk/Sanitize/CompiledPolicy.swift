@@ -61,6 +61,12 @@ struct CompiledPolicy: Sendable {
     let imgAttributes: NameTable<Bool>
     let iframeHosts: Set<String>
     let linkRel: [UInt8]
+    /// `startCloses[new * tags.count + old]`: libxml2 ends a current `old` when `new` starts (``HTMLAutoClose``),
+    /// for the tags we emit; `impliedP` is `p`'s index (the paragraph we open around leading text).
+    private let startCloses: [Bool]
+    let impliedP: Int
+    /// `head`'s index (removed with its content, but ended at the first element that does not belong in it).
+    let headIndex: Int
     static let voidTags: Set<String> = ["br", "col", "hr", "img", "wbr"]
 
     // Frequently compared keys.
@@ -100,6 +106,16 @@ struct CompiledPolicy: Sendable {
                             attributes: Self.set(attrs), citeAttribute: attrs.contains("cite")))
         }
         self.tags = tags
+        let emitted: Set<Action> = [.allow, .image, .iframe]
+        var closes = Array(repeating: false, count: tags.count * tags.count)
+        for (i, new) in tags.enumerated() where emitted.contains(new.action) {
+            for (j, old) in tags.enumerated() where (emitted.contains(old.action) || old.name == "p") && !old.isVoid {
+                closes[i * tags.count + j] = HTMLAutoClose.closes(new: new.name, old: old.name)
+            }
+        }
+        startCloses = closes
+        impliedP = NameKey("p").flatMap { index[$0] } ?? -1
+        headIndex = NameKey("head").flatMap { index[$0] } ?? -1
         tagIndex = NameTable(index.map { ($0.key, $0.value) })
         globalAttributes = Set(p.globalAttributes.subtracting(attrBlock).compactMap { NameKey($0) })
         trackingExact = Self.set(p.trackingAttributes)
@@ -117,6 +133,10 @@ struct CompiledPolicy: Sendable {
         iframeHosts = p.iframeHosts
         linkRel = Array(p.linkRel.utf8)
     }
+
+    /// Whether libxml2 ends a current `old` element (tag index) when `new` starts.
+    @inline(__always)
+    func startCloses(_ new: Int, _ old: Int) -> Bool { new >= 0 && old >= 0 && startCloses[new * tags.count + old] }
 
     private static func set(_ names: some Sequence<String>) -> NameTable<Bool> {
         NameTable(names.compactMap { NameKey($0) }.map { ($0, true) })

@@ -19,6 +19,8 @@ final class SanitizeEngine: HTMLSAXReceiver {
 
     override func characters(_ buf: UnsafeBufferPointer<UInt8>) { state.characters(buf) }
 
+    override func endTagMismatch(name: UnsafePointer<UInt8>) { state.endTagMismatch(name: name) }
+
     /// Closes what libxml2 left open (it should not) and returns the result.
     func finish() -> SanitizedHTML { state.finish() }
 }
@@ -38,6 +40,8 @@ struct SanitizeState {
     private var text = TextBuilder()
     private var frames: [Frame] = []
     private var removeDepth = 0
+    /// The tag index of the element whose removal `removeDepth` counts; -1 for a hidden element.
+    private var removeRoot = -1
     private var inNoscript = false
     private var pendingLazy = false
     private var preDepth = 0
@@ -64,6 +68,8 @@ struct SanitizeState {
     private var impliedP = false
     /// How many emitted (closing) elements are open.
     private var emittedOpen = 0
+    /// Indices in `frames` of the emitted elements still open, innermost last.
+    private var openEmitted: [Int] = []
 
     init(policy: CompiledPolicy, rules: URLRules, baseURL: String?, capacity: Int) {
         c = policy
@@ -86,9 +92,19 @@ struct SanitizeState {
     // MARK: SAX events
 
     mutating func startElement(name: UnsafePointer<UInt8>, attributes: HTMLSAXAttributes) {
+        if removeDepth == 1, removeRoot == c.headIndex, c.headIndex >= 0, !(NameKey(name).map(Self.headContent.contains) ?? false) {
+            // libxml2 keeps an element it does not know (`article`, `main`, `section`, a custom element) inside an implied
+            // `<head>`, and the page with it; browsers end the head at any element that does not belong there and
+            // start the body (a fuzz finding: `<meta charset=utf-8><article>…` came out empty). So do we: the head
+            // becomes a frame that writes nothing, closed when libxml2 ends it.
+            frames.append(Frame(tag: -1, kind: 1))
+            removeDepth = 0
+        }
         if removeDepth > 0 {
             removeDepth += 1
-            if inNoscript, pendingLazy, NameKey(name) == CompiledPolicy.img { image(attributes, fromNoscript: true) }
+            if inNoscript, pendingLazy, NameKey(name) == CompiledPolicy.img {
+                image(attributes, fromNoscript: true, CompiledPolicy.img.flatMap { c.tagIndex[$0] } ?? -1)
+            }
             // <base> lives in <head>, which is removed with its content: still honour it.
             if !baseSeen, Bytes.equals(name, "base") { baseElement(attributes) }
             return
@@ -97,6 +113,7 @@ struct SanitizeState {
         if !attributes.isEmpty, isHidden(attributes) {
             report.hiddenElements += 1
             removeDepth = 1
+            removeRoot = -1
             return
         }
         guard idx >= 0 else {
@@ -105,6 +122,7 @@ struct SanitizeState {
             return
         }
         let t = c.tags[idx]
+        removeRoot = idx
         switch t.action {
         case .remove:
             removedByTag[idx] += 1
@@ -119,20 +137,21 @@ struct SanitizeState {
             baseElement(attributes)
         case .iframe:
             removeDepth = 1
-            if !iframe(attributes) { removedByTag[idx] += 1 }
+            if !iframe(attributes, idx) { removedByTag[idx] += 1 }
         case .unwrap:
             unwrappedByTag[idx] += 1
             if t.block > 0 { closeImpliedP(); htmlBreak(); text.brk(t.block) }
             frames.append(Frame(tag: Int32(idx), kind: 2))
         case .image:
-            image(attributes, fromNoscript: false)
+            image(attributes, fromNoscript: false, idx)
             frames.append(Frame(tag: Int32(idx), kind: 1))
         case .allow:
+            autoClose(before: idx)
             if t.block > 0 { closeImpliedP(); text.brk(t.block) }
             if t.isPre { preDepth += 1 }
             startTag(t, attributes)
+            if !t.isVoid { emittedOpen += 1; openEmitted.append(frames.count) }
             frames.append(Frame(tag: Int32(idx), kind: t.isVoid ? 1 : 0))
-            if !t.isVoid { emittedOpen += 1 }
             if t.isVoid, t.bytes == [0x62, 0x72] { text.brk(1) }
         }
     }
@@ -165,6 +184,24 @@ struct SanitizeState {
         text.append(b, pre: preDepth > 0)
     }
 
+    /// `</name>` came while `<name>` is open but not current. When it ends an element we remove with its content and
+    /// libxml2 ignores it (a `div`, `td` or `table` left open inside outranks it), the rest of the page would be
+    /// removed with it: a fuzz finding (`<form><div class="search"></form><div id="article">…` lost the article;
+    /// likewise `<button><div>`, `<select>…<div>`). Browsers end a `button`, `select` or `object` there and take a
+    /// `form` off the stack; we end the removal there for every element removed by tag (a hidden element keeps
+    /// libxml2's reading: browsers keep what follows inside it too). What libxml2 still holds open becomes frames
+    /// that write nothing; when libxml2 does end the elements in between, their end events close those frames.
+    mutating func endTagMismatch(name: UnsafePointer<UInt8>) {
+        guard removeDepth > 0, removeRoot >= 0, NameKey(name).flatMap({ c.tagIndex[$0] }) == removeRoot else { return }
+        for _ in 0..<removeDepth { frames.append(Frame(tag: -1, kind: 1)) }
+        removeDepth = 0
+        inNoscript = false
+    }
+
+    /// What browsers keep in `<head>` (HTML's "in head" insertion mode); any other element starts the body.
+    static let headContent: Set<NameKey> = Set(["base", "basefont", "bgsound", "link", "meta", "noframes", "noscript", "script",
+                                               "style", "template", "title"].compactMap { NameKey($0) })
+
     /// Closes what libxml2 left open (it should not) and returns the result.
     mutating func finish() -> SanitizedHTML {
         while let f = frames.popLast() { close(f) }
@@ -190,10 +227,22 @@ struct SanitizeState {
         impliedP = false
     }
 
+    /// Ends what libxml2 will end when it reads `<new>` in our output: the innermost emitted element, if `new` closes
+    /// it (libxml2 did not when an element we unwrapped stood between), then the next, and our implied `<p>`.
+    /// An element ended early writes nothing when its own end comes.
+    private mutating func autoClose(before new: Int) {
+        while let i = openEmitted.last, c.startCloses(new, Int(frames[i].tag)) {
+            close(frames[i])
+            frames[i].kind = 1
+        }
+        if impliedP, emittedOpen == 0, c.startCloses(new, c.impliedP) { closeImpliedP() }
+    }
+
     private mutating func close(_ f: Frame) {
         switch f.kind {
         case 0:
             emittedOpen -= 1
+            openEmitted.removeLast()
             let t = c.tags[Int(f.tag)]
             out.append(0x3C); out.append(0x2F); out.append(contentsOf: t.bytes); out.append(0x3E)
             if t.isPre { preDepth -= 1 }
@@ -269,7 +318,7 @@ struct SanitizeState {
         }
     }
 
-    private mutating func iframe(_ attributes: HTMLSAXAttributes) -> Bool {
+    private mutating func iframe(_ attributes: HTMLSAXAttributes, _ idx: Int) -> Bool {
         var src: String?
         var width: String?, height: String?
         attributes.forEach { n, v in
@@ -283,6 +332,7 @@ struct SanitizeState {
         let u = URLCleaner.resolve(raw, against: base)
         guard URLCleaner.scheme(of: u) == "https", let host = URLCleaner.host(of: u),
               URLRules.hostMatches(host, c.iframeHosts) else { reject(raw); return false }
+        autoClose(before: idx)
         out.append(contentsOf: Array("<iframe src=\"".utf8)); writeEscaped(Array(u.utf8), attribute: true); out.append(0x22)
         for (name, value) in [("width", width), ("height", height)] {
             if let value, !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
@@ -299,7 +349,7 @@ struct SanitizeState {
         case string(String)
     }
 
-    private mutating func image(_ attributes: HTMLSAXAttributes, fromNoscript: Bool) {
+    private mutating func image(_ attributes: HTMLSAXAttributes, fromNoscript: Bool, _ idx: Int) {
         var src: UnsafePointer<UInt8>?
         var srcsets: [String?] = []
         lazyBuf.removeAll(keepingCapacity: true)
@@ -377,6 +427,7 @@ struct SanitizeState {
                 report.imagesProxied += 1
             }
         }
+        autoClose(before: idx)
         out.append(contentsOf: Self.imgOpen)
         let url = urlBuf
         url.withUnsafeBufferPointer { writeEscaped(buffer: $0, attribute: true) }

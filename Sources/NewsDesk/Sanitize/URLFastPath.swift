@@ -136,10 +136,13 @@ struct URLFastPath: Sendable {
         for i in authStart..<authEnd {
             let b = raw[i]
             if b >= 0x80 || b == 0x40 || b == 0x5B { return nil }
+            // `%`, `\`, `?`, `#` in the authority, or a host ending in a dot: a browser reads another host than these
+            // bytes (`lcs%2Enaver.com`, `lcs.naver.com\p.gif`, `lcs.naver.com.`): the String path decides (fuzz finding).
+            if b == 0x25 || b == 0x5C || b == 0x3F || b == 0x23 { return nil }
             if b == 0x3A { hostEnd = i }
             out.append(Self.lower(b))
         }
-        guard hostEnd > authStart else { return nil }
+        guard hostEnd > authStart, raw[hostEnd - 1] != 0x2E else { return nil }
         let h = https ? 8 : 7
         return finish(raw, kind: kind, pathStart: authEnd, end: end, refHost: refHost, host: h..<(h + hostEnd - authStart), into: &out)
     }

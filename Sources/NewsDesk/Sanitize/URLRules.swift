@@ -55,6 +55,8 @@ struct URLRules: Sendable {
             u = URLCleaner.resolve(inner, against: u)
         }
         if let scheme = URLCleaner.scheme(of: u), !policy.imageSchemes.contains(scheme) { return .rejected(raw) }
+        // An absolute URL needs a host (`http:` alone was kept as an og:image: a fuzz finding; the fast path agrees).
+        if URLCleaner.scheme(of: u) != nil, (URLCleaner.host(of: u) ?? "").isEmpty { return .rejected(raw) }
         u = applyParameterRules(u)
         var clean = u
         if u.utf8.contains(0x3F) {
@@ -62,7 +64,7 @@ struct URLRules: Sendable {
             clean = c
             counts.parametersRemoved += removed
         }
-        if let host = URLCleaner.host(of: clean), Self.hostMatches(host, policy.beaconHosts) { return .beacon }
+        if let host = URLCleaner.host(of: clean), Self.hostMatches(Self.browserHost(host), policy.beaconHosts) { return .beacon }
         return .url(clean)
     }
 
@@ -79,6 +81,16 @@ struct URLRules: Sendable {
             if best == nil || score > (best?.score ?? 0) { best = (String(url), score) }
         }
         return best?.url
+    }
+
+    /// The host a browser connects to for `host` as written: percent-decoded, compatibility-mapped (fullwidth letters
+    /// and dots), lowercased, without the trailing dot of a fully qualified name. What the beacon table is matched
+    /// against, so `lcs%2Enaver.com`, `LCS.naver.com.` and `ｌｃｓ．naver.com` are all `lcs.naver.com` (fuzz finding).
+    static func browserHost(_ host: String) -> String {
+        var h = (host.removingPercentEncoding ?? host).precomposedStringWithCompatibilityMapping.lowercased()
+        for dot in ["\u{3002}", "\u{FF0E}", "\u{FF61}"] where h.contains(dot) { h = h.replacingOccurrences(of: dot, with: ".") }
+        while h.hasSuffix(".") { h.removeLast() }
+        return h
     }
 
     static func hostMatches(_ host: String, _ suffixes: some Sequence<String>) -> Bool {

@@ -97,6 +97,12 @@ import TestSupport
               expected: ["5: sources[0].path: no such file"]),
         .init(name: "sources not a list", yaml: "sources: yes\n", expected: ["1: sources: expected a list"]),
         .init(name: "yaml syntax", yaml: "sources:\n  - id: a\n   url: [\n", expected: ["not valid YAML"]),
+        // Fuzz findings (fixtures/fuzz/config): a character YAML refuses named no line.
+        .init(name: "control character", yaml: head + "  - id: a\n    url: https://example.com/\u{5}f\n    section: it\n",
+              expected: ["5: : not valid YAML: control characters are not allowed U+0005"]),
+        .init(name: "control character alone", yaml: "\u{5}", expected: ["1: : not valid YAML: control characters are not allowed"]),
+        .init(name: "NUL byte", yaml: head + "  - id: a\n    url: https://example.com/f\n    section: it\n\u{0}  - id: b\n",
+              expected: ["7: : not valid YAML: control characters are not allowed U+0000"]),
         .init(name: "duplicate keys", yaml: head + "  - id: a\n    id: b\n    url: https://example.com/f\n    section: it\n", expected: ["duplicate key \"id\""]),
         .init(name: "every problem reported", yaml: head + "  - id: a\n    url: ftp://x/\n    section: it\n  - id: b\n    url: https://example.com/\n    section: nope\n    typee: rss\n",
               expected: ["5: sources[0].url", "9: sources[1].section", "10: sources[1].typee"]),

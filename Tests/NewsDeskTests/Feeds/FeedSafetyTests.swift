@@ -161,4 +161,17 @@ import TestSupport
         #expect(feed.items.count == 2000)
         #expect(ContinuousClock.now - start < .seconds(5))
     }
+
+    /// Fuzz findings (fixtures/fuzz/feeds): a scheme-relative `//` link became `https:///`, and an image
+    /// `https://://host/` was kept, both with no host.
+    @Test(arguments: ["//", "https:///", "https://:80/a", "http://@/x", "//::", "https://a:b:80/x"])
+    func linksWithoutHostAreSkipped(_ link: String) throws {
+        let xml = "<rss><channel><item><title>t</title><link>\(link)</link></item><item><title>u</title><link>/ok</link>"
+            + "<enclosure url=\"\(link)\" type=\"image/jpeg\"/></item></channel></rss>"
+        let page = DecodedPage(url: "https://news.example.com/rss", bytes: Array(xml.utf8), charset: "UTF-8", charsetSource: .override)
+        let feed = try FeedParser.parse(page, type: .auto, links: nil)
+        #expect(feed.items.map(\.link) == ["https://news.example.com/ok"])
+        #expect(feed.items.first?.imageURL == nil)
+        #expect(feed.warnings.contains { $0.contains("no usable http(s) link") })
+    }
 }
