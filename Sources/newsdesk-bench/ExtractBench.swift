@@ -9,9 +9,14 @@ struct ExtractBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "extract", abstract: "Extraction quality (token F1) and throughput.")
 
     @Option(help: "Folder of NAME.html [+ NAME.gold.txt + NAME.meta.json] pages.") var dir: String = "fixtures/extract"
-    @Option(help: "Timed passes over the set.") var iterations: Int = 20
+    @Option(help: "Timed passes over the set (0 with --readability: quality only).") var iterations: Int = 20
     @Option(help: "What to run: eval, speed, both, or parse (libxml2 parse alone, the floor under extraction).") var mode: String = "both"
     @Flag(help: "Print each page's score.") var verbose = false
+    @Option(help: "A folder of Readability-style pages (NAME/source.html + NAME/expected.html), e.g. ../shared/data/readability-pages: scored instead of --dir; skipped with a note when absent.")
+    var readability: String?
+    @Flag(help: "With --readability: run trafilatura and readability-lxml (scripts/extract/peers.py) on the same pages in the same run.")
+    var peers = false
+    @Option(help: "Timed passes of the peers over the set.") var peerIterations: Int = 1
 
     struct Page {
         let name: String
@@ -21,6 +26,14 @@ struct ExtractBench: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let readability {
+            guard FileManager.default.fileExists(atPath: readability) else {
+                print("bench extract: \(readability) is absent; nothing to score (the public set lives in ../shared/data)")
+                return
+            }
+            try PublicSetBench(dir: readability, iterations: iterations, verbose: verbose, peers: peers, peerIterations: peerIterations).run()
+            return
+        }
         let pages = try Self.load(dir)
         guard !pages.isEmpty else { throw ValidationError("bench extract: no .html files in \(dir)") }
         let extractor = Extractor()
