@@ -17,6 +17,8 @@ struct ExtractBench: AsyncParsableCommand {
     @Flag(help: "With --readability: run trafilatura and readability-lxml (scripts/extract/peers.py) on the same pages in the same run.")
     var peers = false
     @Option(help: "Timed passes of the peers over the set.") var peerIterations: Int = 1
+    @Option(help: "With --readability: print the body candidates the cascade weighed for this page (a folder name) and stop.")
+    var explain: String?
 
     struct Page {
         let name: String
@@ -29,6 +31,13 @@ struct ExtractBench: AsyncParsableCommand {
         if let readability {
             guard FileManager.default.fileExists(atPath: readability) else {
                 print("bench extract: \(readability) is absent; nothing to score (the public set lives in ../shared/data)")
+                return
+            }
+            if let explain {
+                guard let p = try PublicSetBench.load(readability).first(where: { $0.name == explain }) else {
+                    throw ValidationError("bench extract: no page \(explain) in \(readability)")
+                }
+                for line in try Extractor().explain(p.page) { print(line) }
                 return
             }
             try PublicSetBench(dir: readability, iterations: iterations, verbose: verbose, peers: peers, peerIterations: peerIterations).run()

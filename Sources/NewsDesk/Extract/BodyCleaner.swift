@@ -54,8 +54,13 @@ struct BodyCleaner {
             }
             if name == "p" || name == "span" { continue }
             let names = ClassWeights.names(el)
-            if ClassWeights.weight(names) < 0 && !(hasMedia && w < 200) { el.remove(); continue }
             let density = stats.linkDensity(el)
+            // A negative name (`read-more`, `comment`) does not outweigh what the box holds: three paragraphs of
+            // prose with few links are article text (Readability weighs a box's name against its content score too).
+            if ClassWeights.weight(names) < 0 && !(hasMedia && w < 200)
+                && !(density < 0.2 && w >= 500 && BodyCascade.countParagraphs(el, stats, minimum: 80) >= 3) {
+                el.remove(); continue
+            }
             if density > 0.5 || (density > 0.3 && w < 300) || ((name == "ul" || name == "ol") && density > 0.25) {
                 el.remove()
             }

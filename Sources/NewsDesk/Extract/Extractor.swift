@@ -49,17 +49,32 @@ public struct Extractor: Sendable {
 
     /// Extracts the article of `page`, parsed with its explicit charset.
     public func extract(_ page: DecodedPage) throws(ExtractError) -> ExtractedArticle {
+        var trace: [String]?
+        return try extract(page, trace: &trace)
+    }
+
+    /// The body candidates the generic cascade weighed for `page` (all of them, even when the scorer's pick would have
+    /// been kept), one line each with its signals, and the path chosen: what `newsdesk-bench extract --explain` prints.
+    public func explain(_ page: DecodedPage) throws(ExtractError) -> [String] {
+        var trace: [String]? = []
+        let a = try extract(page, trace: &trace)
+        return (trace ?? []) + ["chosen: \(a.extractor)"]
+    }
+
+    func extract(_ page: DecodedPage, trace: inout [String]?) throws(ExtractError) -> ExtractedArticle {
+        // Script and style contents (most of a news page's bytes) are cut before libxml2 reads a UTF-8 page, as
+        // the sanitizer does; JSON-LD blocks are kept, since the metadata reads them.
+        let utf8 = ["utf-8", "utf8"].contains(page.charset.lowercased())
+        let stripped = utf8 ? page.bytes.withUnsafeBufferPointer { RawTextStripper.strip($0, keepingTagsMentioning: Self.jsonLD) } : nil
+        let input = stripped ?? page.bytes
         let document: HTMLDocument
         do {
-            // Script and style contents (most of a news page's bytes) are cut before libxml2 reads a UTF-8 page, as
-            // the sanitizer does; JSON-LD blocks are kept, since the metadata reads them.
-            let utf8 = ["utf-8", "utf8"].contains(page.charset.lowercased())
-            let stripped = utf8 ? page.bytes.withUnsafeBufferPointer { RawTextStripper.strip($0, keepingTagsMentioning: Self.jsonLD) } : nil
-            document = try HTMLDocument(bytes: stripped ?? page.bytes, encoding: page.charset, url: page.url)
+            // `</body>` and `</html>` mid-page are ignored as browsers ignore them (IgnoredEndTags).
+            document = try HTMLDocument(bytes: input, encoding: page.charset, url: page.url, honouringEndTags: false)
         } catch {
             throw .unreadable(url: page.url, reason: error.description)
         }
-        guard let body = document.body else { throw .emptyPage(url: page.url) }
+        guard let body = PagePrep.body(document) else { throw .emptyPage(url: page.url) }
         let scan = PageScan(document)
         let meta = PageMetadata(scan: scan)
         let host = URLCleaner.host(of: page.url) ?? ""
@@ -77,7 +92,8 @@ public struct Extractor: Sendable {
         let lines = ArticleMetadata.pageLines(scan)
         let textDates = DateParser.labelledDates(in: (ruleDate ?? "") + "\n" + lines.dates)
 
-        // The body.
+        // The body: what a reader sees, so hidden elements go first, on every path.
+        HiddenElements.remove(below: body)
         var content: [HTMLNode] = []
         var extractorName = "generic"
         if let rule, let css = rule.content {
@@ -96,14 +112,32 @@ public struct Extractor: Sendable {
                 for root in content { BodyCleaner.stripJunk(root, unlikely: false) }
             }
         }
+        var fresh: HTMLDocument?  // the cascade's second tree, alive as long as its nodes are used
+        var pageHasContent = true
         if content.isEmpty {
-            BodyCleaner.stripJunk(body, unlikely: true)
-            content = ContentScorer.findContent(in: body, stats: NodeStats(body))
+            let choice = BodyCascade.run(body: body, meta: meta, all: trace != nil) {
+                fresh = try? HTMLDocument(bytes: input, encoding: page.charset, url: page.url, honouringEndTags: false)
+                if let fresh { _ = PagePrep.body(fresh) }
+                return fresh
+            }
+            pageHasContent = choice.pageHasContent
+            if trace != nil {
+                trace?.append("page: visible non-link weight \(Int(choice.pageWeight))")
+                trace? += choice.considered.map(\.summary)
+            }
+            if let chosen = choice.chosen {
+                content = chosen.nodes
+                extractorName = chosen.path
+            }
         }
         for root in content { BodyCleaner.conditionalClean(root, title: title, stats: NodeStats(root)) }
         let findings = BodyCleaner.scrub(content)
         let bodyHTML = content.count == 1 ? content[0].innerHTML : content.map(\.outerHTML).joined(separator: "\n")
-        guard bodyHTML.contains(where: { !$0.isWhitespace }) || title != nil else { throw .emptyPage(url: page.url) }
+        guard Self.hasBody(bodyHTML) else {
+            if !pageHasContent { throw .emptyPage(url: page.url) }
+            throw .noArticle(url: page.url, reason: content.isEmpty ? "no candidate held text" : "the \(extractorName) body held no text or image")
+        }
+        _ = fresh
 
         var byline = ruleByline.flatMap(KoreanByline.parse) ?? Byline()
         byline = KoreanByline.merge(byline, findings.byline)
@@ -135,6 +169,15 @@ public struct Extractor: Sendable {
         )
         article.publisher = ArticleMetadata.publisher(meta)
         return article
+    }
+
+    /// Whether a body fragment holds text or an image (a photo article is an article).
+    static func hasBody(_ html: String) -> Bool {
+        var inTag = false
+        for u in html.unicodeScalars {
+            if u == "<" { inTag = true } else if u == ">" { inTag = false } else if !inTag, u.value > 0x20, u.value != 0xA0 { return true }
+        }
+        return html.includes("<img") || html.includes("<video") || html.includes("<iframe")
     }
 
     /// The rule for `host`: the operator's first match, else the built-in rule with the longest matching host.

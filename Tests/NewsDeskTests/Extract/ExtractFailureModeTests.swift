@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import NewsDesk
+
+/// The failure modes of issue 12, each a page in fixtures/extract/cases (written by us, in the markup real sites use)
+/// or generated here: the body is found by the path named, holds every paragraph, and nothing a reader does not see.
+@Suite struct ExtractFailureModeTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let file: String
+        let url: String
+        /// The extractor path expected (`generic`, `generic+retry`, …).
+        let path: String
+        let contains: [String]
+        let excludes: [String]
+        var testDescription: String { file }
+    }
+
+    static let cases: [Case] = [
+        Case(file: "blog-widget", url: "https://workbench.example.net/2026/03/tape-deck.html", path: "generic+retry",
+             contains: ["flea market", "liquorice", "test tape", "original capacitors"], excludes: ["Blog archive", "Powered by"]),
+        Case(file: "hidden-summary", url: "https://www.hanbit.example.kr/news/articleView.html?idxno=20417", path: "generic",
+             contains: ["밤 11시까지", "운영 시간을 다시", "절반 가까이"],
+             excludes: ["검색엔진용 요약", "검색 노출용", "화면낭독기", "숨김 속성"]),
+        Case(file: "jsonld-only", url: "https://coastline.example.com/news/ferry", path: "generic+jsonld",
+             contains: ["every twenty minutes", "5.40am", "school holidays"], excludes: ["Loading", "Privacy"]),
+        Case(file: "no-body", url: "https://www.riverside.example.org/2026/04/quiet-streets", path: "generic",
+             contains: ["six streets", "before ten in the morning", "footfall rose"], excludes: ["Mill Lane"]),
+        Case(file: "stray-end-tags", url: "https://railway.example.com/night-trains", path: "generic",
+             contains: ["four-year gap", "single cabins", "Friday nights"], excludes: []),
+    ]
+
+    static func extract(_ file: String, url: String) throws -> ExtractedArticle {
+        let bytes = try Fixtures.bytes("extract/cases/\(file).html")
+        return try Extractor().extract(CharsetDecoder.decode(bytes: bytes, url: url, contentType: nil, override: nil))
+    }
+
+    @Test(arguments: cases)
+    func bodyIsFoundWhole(_ c: Case) throws {
+        let a = try Self.extract(c.file, url: c.url)
+        let text = Extractor.text(ofFragment: a.bodyHTML)
+        #expect(a.extractor == c.path, "\(c.file): \(a.extractor)")
+        for s in c.contains { #expect(text.contains(s), "\(c.file): missing \(s)") }
+        for s in c.excludes { #expect(!text.contains(s) && !a.bodyHTML.contains(s), "\(c.file): holds \(s)") }
+    }
+
+    struct StyleCase: Sendable, CustomTestStringConvertible {
+        let style: String; let hidden: Bool
+        var testDescription: String { style }
+    }
+    static let styles: [StyleCase] = [
+        .init(style: "display:none", hidden: true),
+        .init(style: "display: none;", hidden: true),
+        .init(style: "color:red; DISPLAY : NONE !important", hidden: true),
+        .init(style: "visibility:hidden", hidden: true),
+        .init(style: "visibility: hidden !important; margin:0", hidden: true),
+        .init(style: "display:block", hidden: false),
+        .init(style: "border:none", hidden: false),
+        .init(style: "overflow:hidden", hidden: false),
+        .init(style: "text-decoration: none; visibility: visible", hidden: false),
+        .init(style: "", hidden: false),
+    ]
+
+    @Test(arguments: styles)
+    func hiddenStyles(_ c: StyleCase) {
+        #expect(HiddenElements.hides(style: c.style) == c.hidden)
+    }
+
+    struct HiddenCase: Sendable, CustomTestStringConvertible {
+        let name: String; let markup: String; let kept: Bool
+        var testDescription: String { name }
+    }
+    static let hiddenMarkup: [HiddenCase] = [
+        .init(name: "display none", markup: "<div style=\"display:none\">HIDDENTEXT</div>", kept: false),
+        .init(name: "visibility hidden", markup: "<p style=\"visibility:hidden\">HIDDENTEXT</p>", kept: false),
+        .init(name: "hidden attribute", markup: "<section hidden>HIDDENTEXT</section>", kept: false),
+        .init(name: "aria-hidden true", markup: "<span aria-hidden=\"true\">HIDDENTEXT</span>", kept: false),
+        .init(name: "aria-hidden false", markup: "<span aria-hidden=\"false\">SHOWNTEXT</span>", kept: true),
+        .init(name: "lazy image fallback", markup: "<p aria-hidden=\"true\" class=\"fallback-image\">SHOWNTEXT</p>", kept: true),
+        .init(name: "nested in a hidden box", markup: "<div style=\"display: none\"><p>HIDDENTEXT <b>inner</b></p></div>", kept: false),
+    ]
+
+    /// Hidden elements go on every path: the generic scorer's and a site rule's.
+    @Test(arguments: hiddenMarkup)
+    func hiddenElementsNeverReachTheBody(_ c: HiddenCase) throws {
+        let paragraphs = (1...3).map { "<p>Article paragraph \($0) with enough words, commas, and a full stop to count as prose here.</p>" }
+        let html = "<html><head><title>T</title></head><body><div class=\"story\">\(paragraphs[0])\(c.markup)\(paragraphs[1])\(paragraphs[2])</div></body></html>"
+        for rules in [[], [SiteRule(hosts: ["example.com"], name: "story", content: "div.story")]] {
+            let a = try Extractor(rules: rules).extract(ExtractorTests.page(html, url: "https://news.example.com/a"))
+            let text = Extractor.text(ofFragment: a.bodyHTML)
+            #expect(text.contains("paragraph 3"))
+            if c.kept { #expect(text.contains("SHOWNTEXT"), "\(a.extractor)") } else { #expect(!a.bodyHTML.contains("HIDDENTEXT"), "\(a.extractor)") }
+        }
+    }
+
+    /// A page with text but no article is a failure with a reason, never an empty article; a page with nothing is
+    /// an empty page.
+    @Test func noArticleIsAFailureWithAReason() {
+        let links = (1...12).map { "<li><a href=\"/n/\($0)\">Headline number \($0) on the index page</a></li>" }.joined()
+        let index = "<html><head><title>Index</title></head><body><ul class=\"list\">\(links)</ul></body></html>"
+        #expect {
+            try Extractor().extract(ExtractorTests.page(index))
+        } throws: { e in
+            guard case ExtractError.noArticle(_, let reason)? = e as? ExtractError else { return false }
+            return !reason.isEmpty
+        }
+        #expect(throws: ExtractError.emptyPage(url: "https://news.example.com/article/1")) {
+            try Extractor().extract(ExtractorTests.page("<html><head><title>Only a title</title></head><body> </body></html>"))
+        }
+    }
+
+    struct DeepCase: Sendable, CustomTestStringConvertible {
+        let name: String; let paragraphs: Int; let html: String
+        var testDescription: String { name }
+    }
+    static func prose(_ i: Int) -> String { "Paragraph number \(i) of the article, with enough words, commas, and a full stop to count as prose." }
+    static let deep: [DeepCase] = [
+        DeepCase(name: "300 nested divs", paragraphs: 9,
+                 html: String(repeating: "<div>", count: 300) + (0..<9).map { "<p>\(prose($0))</p>" }.joined() + String(repeating: "</div>", count: 300)),
+        DeepCase(name: "399 paragraphs each leaving a font open", paragraphs: 399,
+                 html: "<div id=\"content\">" + (0..<399).map { "<p><font face=\"gulim\">\(prose($0))</p>" }.joined() + "</div>"),
+        DeepCase(name: "3000 nested divs (deeper than the depth cap)", paragraphs: 5,
+                 html: String(repeating: "<div>", count: 3000) + (0..<5).map { "<p>\(prose($0))</p>" }.joined() + String(repeating: "</div>", count: 3000)),
+        DeepCase(name: "300 nested tables cells", paragraphs: 4,
+                 html: String(repeating: "<table><tr><td>", count: 300) + (0..<4).map { "<p>\(prose($0))</p>" }.joined()
+                    + String(repeating: "</td></tr></table>", count: 300)),
+    ]
+
+    /// Every paragraph of a deep page arrives (libxml2 alone stops at 256 levels).
+    @Test(arguments: deep)
+    func deepPagesKeepEveryParagraph(_ c: DeepCase) throws {
+        let html = "<html><head><title>Deep</title></head><body>\(c.html)</body></html>"
+        let a = try Extractor().extract(ExtractorTests.page(html))
+        let lines = Extractor.text(ofFragment: a.bodyHTML).split(separator: "\n").filter { $0.hasPrefix("Paragraph number") }
+        #expect(lines.count == c.paragraphs)
+        #expect(lines.last?.contains("number \(c.paragraphs - 1) ") == true)
+    }
+
+    struct EndTagCase: Sendable, CustomTestStringConvertible {
+        let name: String; let input: String; let expected: String?
+        var testDescription: String { name }
+    }
+    static let endTags: [EndTagCase] = [
+        .init(name: "body and html", input: "<p>a</p></body></html><p>b</p>", expected: "<p>a</p>" + String(repeating: " ", count: 14) + "<p>b</p>"),
+        .init(name: "any case, attributes", input: "x</BODY class=a>y</Html >z", expected: "x" + String(repeating: " ", count: 15) + "y"
+            + String(repeating: " ", count: 8) + "z"),
+        .init(name: "other names stay", input: "</bodyx></htmlfoo></b></div>", expected: nil),
+        .init(name: "unterminated tag left alone", input: "<p>a</p></body", expected: nil),
+    ]
+
+    @Test(arguments: endTags)
+    func ignoredEndTagsAreBlanked(_ c: EndTagCase) {
+        let out = Array(c.input.utf8).withUnsafeBufferPointer { IgnoredEndTags.blank($0) }
+        #expect(out.map { String(decoding: $0, as: UTF8.self) } == c.expected)
+    }
+}
