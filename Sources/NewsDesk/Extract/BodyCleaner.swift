@@ -44,8 +44,10 @@ struct BodyCleaner {
             let w = st.weight
             let hasMedia = st.media > 0
             if name.count == 2, name.hasPrefix("h") {
+                // The title repeated as a heading goes; every other heading is part of the article (Medium and
+                // Wikipedia write section headings as h1/h2) and stays.
                 let t = PageMetadata.clean(el.textContent) ?? ""
-                if name == "h1" || (title != nil && t == title) { el.remove() }
+                if t.isEmpty || (title.map { t == $0 || ((name == "h1" || name == "h2") && similarity(t, $0) >= 0.75) } ?? false) { el.remove() }
                 continue
             }
             if w == 0 && !hasMedia {
@@ -65,6 +67,16 @@ struct BodyCleaner {
                 el.remove()
             }
         }
+    }
+
+    /// How much of `a`'s words `b` holds (Readability's `_textSimilarity`: 1 − the share of `b`'s token length
+    /// missing from `a`, lowercased).
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let ta = Set(TokenF1.tokens(a)), tb = TokenF1.tokens(b)
+        guard !ta.isEmpty, !tb.isEmpty else { return 0 }
+        let total = tb.reduce(0) { $0 + $1.count }
+        let missing = tb.filter { !ta.contains($0) }.reduce(0) { $0 + $1.count }
+        return 1 - Double(missing) / Double(max(1, total))
     }
 
     /// The line pass: classifies every paragraph and `<br>`-separated run, removes boilerplate, strips the dateline.
