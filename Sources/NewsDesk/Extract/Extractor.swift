@@ -131,6 +131,7 @@ public struct Extractor: Sendable {
             }
         }
         for root in content { BodyCleaner.conditionalClean(root, title: title, stats: NodeStats(root)) }
+        let captions = Captions.collect(content)
         let findings = BodyCleaner.scrub(content)
         let bodyHTML = content.count == 1 ? content[0].innerHTML : content.map(\.outerHTML).joined(separator: "\n")
         guard Self.hasBody(bodyHTML) else {
@@ -168,6 +169,7 @@ public struct Extractor: Sendable {
             extractor: extractorName
         )
         article.publisher = ArticleMetadata.publisher(meta)
+        article.captions = captions
         return article
     }
 

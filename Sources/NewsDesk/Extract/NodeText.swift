@@ -39,6 +39,7 @@ enum NodeText {
     }
 
     /// The subtree as plain text: blocks and `<br>` start new lines, whitespace collapsed, blank lines dropped.
+    /// Captions (`figcaption`) are not prose and are left out: they are `ExtractedArticle.captions` (docs/extract.md).
     static func render(_ node: HTMLNode) -> String {
         var lines: [String] = []
         var cur = ""
@@ -55,7 +56,7 @@ enum NodeText {
                     cur += child.textContent
                 } else if child.isElement {
                     let name = child.name
-                    if name == "br" { flush() } else if name == "script" || name == "style" || name == "template" {
+                    if name == "br" { flush() } else if name == "script" || name == "style" || name == "template" || name == "figcaption" {
                     } else if isInline(child) { walk(child) } else { flush(); walk(child); flush() }
                 }
                 c = child.next

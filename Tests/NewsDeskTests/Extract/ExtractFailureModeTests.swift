@@ -26,6 +26,10 @@ import TestSupport
              contains: ["every twenty minutes", "5.40am", "school holidays"], excludes: ["Loading", "Privacy"]),
         Case(file: "no-body", url: "https://www.riverside.example.org/2026/04/quiet-streets", path: "generic",
              contains: ["six streets", "before ten in the morning", "footfall rose"], excludes: ["Mill Lane"]),
+        Case(file: "captions", url: "https://www.techdaily.example.kr/news/articleView.html?idxno=5512", path: "generic",
+             contains: ["석 달 연속 늘었다", "대응 방안", "설비 투자를 30%"], excludes: []),
+        Case(file: "title-suffix", url: "https://sports.news.nate.example.com/view/20260319n1", path: "generic",
+             contains: ["3연승을 달렸다", "선방 9회를 기록", "4연승에 도전"], excludes: []),
         Case(file: "stray-end-tags", url: "https://railway.example.com/night-trains", path: "generic",
              contains: ["four-year gap", "single cabins", "Friday nights"], excludes: []),
     ]
@@ -42,6 +46,49 @@ import TestSupport
         #expect(a.extractor == c.path, "\(c.file): \(a.extractor)")
         for s in c.contains { #expect(text.contains(s), "\(c.file): missing \(s)") }
         for s in c.excludes { #expect(!text.contains(s) && !a.bodyHTML.contains(s), "\(c.file): holds \(s)") }
+    }
+
+    /// Captions go to `captions` in order, stay in `bodyHTML` as figure/figcaption, and are not in `text`.
+    @Test func captionsAreTheirOwnField() throws {
+        let a = try Self.extract("captions", url: "https://www.techdaily.example.kr/news/articleView.html?idxno=5512")
+        #expect(a.captions == ["반도체 웨이퍼를 살펴보는 연구원 [사진=전자신문DB]", "수출 화물이 쌓인 부산항 신선대부두",
+                               "충남 서산 공장 전경 (서산=연합뉴스) 장비 제조사의 생산 라인 모습. 2026.3.19 photo@yna.co.kr"])
+        let text = Extractor.text(ofFragment: a.bodyHTML)
+        for c in ["전자신문DB", "신선대부두", "photo@yna.co.kr"] { #expect(!text.contains(c), "\(c) in text") }
+        #expect(a.bodyHTML.components(separatedBy: "<figcaption>").count == 4)
+        #expect(a.bodyHTML.components(separatedBy: "<figure").count == 4)
+        #expect(a.title == "국내 반도체 장비 수출 석 달째 증가")
+    }
+
+    /// The stored text (search, classifier) drops the caption lines of the sanitizer's text, nothing else.
+    @Test func pipelineTextLeavesCaptionsOut() {
+        let text = "첫 문단입니다.\n\n사진 설명 [사진=전자신문DB]\n\n둘째 문단입니다.\n\n사진 설명이 아닌 문단 [사진=전자신문DB] 뒤에 말이 더 있다."
+        #expect(Pipeline.removingCaptions(text, ["사진 설명  [사진=전자신문DB]"])
+                == "첫 문단입니다.\n\n둘째 문단입니다.\n\n사진 설명이 아닌 문단 [사진=전자신문DB] 뒤에 말이 더 있다.")
+        #expect(Pipeline.removingCaptions(text, []) == text)
+    }
+
+    struct TitleCase: Sendable, CustomTestStringConvertible {
+        let raw: String; let site: String?; let heading: String?; let expected: String
+        var testDescription: String { raw }
+    }
+    static let titles: [TitleCase] = [
+        .init(raw: "프로축구 강원, 수원 꺾고 3연승…골키퍼 선방 9회 : 네이트 스포츠", site: nil, heading: nil, expected: "프로축구 강원, 수원 꺾고 3연승…골키퍼 선방 9회"),
+        .init(raw: "Storm cuts power to thousands | Coastline Daily", site: "coastline daily", heading: nil, expected: "Storm cuts power to thousands"),
+        .init(raw: "반도체 수출 늘어 - 연합뉴스", site: nil, heading: nil, expected: "반도체 수출 늘어"),
+        .init(raw: "[테크데일리] 반도체 장비 수출 증가", site: "테크데일리", heading: nil, expected: "반도체 장비 수출 증가"),
+        .init(raw: "Coastline Daily | Storm cuts power to thousands", site: "coastline daily", heading: nil, expected: "Storm cuts power to thousands"),
+        .init(raw: "Night trains return - Rail news and timetables", site: nil, heading: "Night trains return", expected: "Night trains return"),
+        .init(raw: "[단독] 반도체 장비 수출 증가", site: "테크데일리", heading: nil, expected: "[단독] 반도체 장비 수출 증가"),
+        .init(raw: "Left - right: a history of labels", site: nil, heading: nil, expected: "Left - right: a history of labels"),
+        .init(raw: "Q&A - the budget explained", site: "coastline daily", heading: nil, expected: "Q&A - the budget explained"),
+        .init(raw: " | Coastline Daily", site: "coastline daily", heading: nil, expected: "| Coastline Daily"),
+    ]
+
+    /// Site names come off titles as suffixes and prefixes; a title that only contains a separator is never cut.
+    @Test(arguments: titles)
+    func titleWithoutTheSiteName(_ c: TitleCase) {
+        #expect(ArticleMetadata.clean(c.raw, site: c.site, heading: c.heading, loose: false) == c.expected)
     }
 
     struct StyleCase: Sendable, CustomTestStringConvertible {
