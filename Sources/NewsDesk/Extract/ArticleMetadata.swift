@@ -89,9 +89,28 @@ enum ArticleMetadata {
     }
 
     /// The lead image as the body's images are written: the sanitizer's proxy and parameter rules, one table for both.
-    static func leadImage(_ images: Sanitizer, _ raw: String?, base: String) -> String? {
+    static func leadImage(_ images: ImageURLRules, _ raw: String?, base: String) -> String? {
         guard let raw, !raw.isEmpty else { return nil }
-        return images.imageURL(raw, baseURL: base)
+        return images.url(raw, base: base)
+    }
+
+    /// Lazy-loading attributes that hold the real source, in the order they are tried before `src`.
+    static let lazySources: [String] = ["data-src", "data-original", "data-lazy-src", "data-url"]
+
+    /// The first image of the body that the image rules accept (lazy sources and `srcset` first, tracking pixels and
+    /// `data:` placeholders refused): the lead image of a page that declares none.
+    static func firstBodyImage(_ images: ImageURLRules, _ content: [HTMLNode], base: String) -> String? {
+        for root in content {
+            for img in root.descendants(where: { $0.hasName("img") }) {
+                let candidates = lazySources.compactMap { img.attribute($0) } + [img.attribute("srcset").flatMap(URLRules.bestSrcsetCandidate),
+                                                                                 img.attribute("src")].compactMap { $0 }
+                for raw in candidates where !raw.trimmed.isEmpty && !raw.trimmed.lowercased().hasPrefix("data:") {
+                    if let w = img.attribute("width").flatMap({ Int($0) }), w <= 2 { break }
+                    if let u = images.url(raw, base: base) { return u }
+                }
+            }
+        }
+        return nil
     }
 
     /// A portal's link to the publisher's article (`기사원문`).

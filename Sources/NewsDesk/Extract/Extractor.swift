@@ -12,13 +12,18 @@ public struct Extractor: Sendable {
     /// Every selector of the operator's and the built-in rules, compiled once; a selector that does not compile maps
     /// to its error, thrown when a page of that host is extracted.
     private let selectors: [String: Result<Selector, Selector.ParseError>]
-    /// The image rules the lead image goes through (proxy unwrapping, resize parameters, the operator's signed proxy):
-    /// the same sanitizer the body is cleaned with, so both name an image the same way.
-    public let images: Sanitizer
+    /// The image rules the lead image goes through (proxy unwrapping, resize and tracking parameters): those of the
+    /// sanitizer the body is cleaned with, so both name an image the same way.
+    public let images: ImageURLRules
 
-    public init(rules: [SiteRule] = [], images: Sanitizer = Sanitizer()) {
+    /// An extractor whose lead images follow `images`' rules (the sanitizer the pipeline cleans bodies with).
+    public init(rules: [SiteRule] = [], images: Sanitizer) {
+        self.init(rules: rules, imageRules: images.imageRules)
+    }
+
+    public init(rules: [SiteRule] = [], imageRules: ImageURLRules = ImageURLRules()) {
         self.rules = rules
-        self.images = images
+        self.images = imageRules
         var table = Self.builtinSelectors
         for r in rules {
             for s in [r.content, r.title, r.byline, r.date].compactMap({ $0 }) + r.remove where table[s] == nil {
@@ -158,7 +163,8 @@ public struct Extractor: Sendable {
             published: published,
             updated: updated,
             leadImage: ArticleMetadata.leadImage(images, meta.value("og:image", "og:image:url", "twitter:image", "twitter:image:src")
-                                                 ?? meta.jsonLD.image, base: page.url),
+                                                 ?? meta.jsonLD.image, base: page.url)
+                ?? ArticleMetadata.firstBodyImage(images, content, base: page.url),
             description: meta.value("og:description", "description", "twitter:description") ?? meta.jsonLD.description,
             siteName: meta.value("og:site_name", "application-name") ?? meta.jsonLD.publisher ?? rule?.name,
             language: ArticleMetadata.language(meta: meta, text: content.lazy.map(\.textContent).joined()),

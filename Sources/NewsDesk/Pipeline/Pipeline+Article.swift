@@ -106,7 +106,9 @@ extension Pipeline {
             if extracted.title.trimmed.isEmpty { extracted.title = item.title }
             if extracted.published == nil { extracted.published = item.published }
             if extracted.updated == nil { extracted.updated = item.updated }
-            if extracted.leadImage == nil { extracted.leadImage = item.imageURL }
+            // The feed's image (enclosure, media:thumbnail, an <img> in the description) goes through the same image
+            // rules as the page's: a Daum thumbnail proxy is unwrapped, a tracking pixel refused.
+            if extracted.leadImage == nil { extracted.leadImage = item.imageURL.flatMap { sanitizer.imageRules.url($0, base: item.link) } }
             if extracted.description == nil { extracted.description = item.summary }
             if extracted.sectionHints.isEmpty { extracted.sectionHints = item.categories }
         }

@@ -30,6 +30,8 @@ import TestSupport
              contains: ["석 달 연속 늘었다", "대응 방안", "설비 투자를 30%"], excludes: []),
         Case(file: "title-suffix", url: "https://sports.news.nate.example.com/view/20260319n1", path: "generic",
              contains: ["3연승을 달렸다", "선방 9회를 기록", "4연승에 도전"], excludes: []),
+        Case(file: "euckr-board-daum", url: "https://board.example.kr/board/view.php?id=free&no=3321", path: "generic",
+             contains: ["열흘 동안 열린다", "야간 조명", "임시 주차장"], excludes: ["글쓰기", "댓글 3", "조회"]),
         Case(file: "stray-end-tags", url: "https://railway.example.com/night-trains", path: "generic",
              contains: ["four-year gap", "single cabins", "Friday nights"], excludes: []),
     ]
@@ -89,6 +91,53 @@ import TestSupport
     @Test(arguments: titles)
     func titleWithoutTheSiteName(_ c: TitleCase) {
         #expect(ArticleMetadata.clean(c.raw, site: c.site, heading: c.heading, loose: false) == c.expected)
+    }
+
+    /// A board page reposting a Daum article (EUC-KR, no og:image): the lead image is its first body image, with the
+    /// Daum thumbnail proxy unwrapped by the image rules.
+    @Test func firstBodyImageGoesThroughTheImageRules() throws {
+        let a = try Self.extract("euckr-board-daum", url: "https://board.example.kr/board/view.php?id=free&no=3321")
+        #expect(a.leadImage == "https://t1.daumcdn.net/news/202603/19/example/20260319093000123.jpg")
+    }
+
+    struct ImageCase: Sendable, CustomTestStringConvertible {
+        let raw: String; let expected: String?
+        var testDescription: String { raw }
+    }
+    static let images: [ImageCase] = [
+        .init(raw: "https://img4.daumcdn.net/thumb/R658x0.q70/?fname=https%3A%2F%2Ft1.daumcdn.net%2Fnews%2F202603%2Fa.jpg",
+              expected: "https://t1.daumcdn.net/news/202603/a.jpg"),
+        .init(raw: "https://img1.daumcdn.net/thumb/S180x124/?fname=https://t1.daumcdn.net/news/b.jpg", expected: "https://t1.daumcdn.net/news/b.jpg"),
+        .init(raw: "https://dthumb-phinf.pstatic.net/?src=%22https%3A%2F%2Fimgnews.pstatic.net%2Fimage%2F001%2Fc.jpg%22&type=ff500_300",
+              expected: "https://imgnews.pstatic.net/image/001/c.jpg"),
+        .init(raw: "/photo/d.jpg?utm_source=feed", expected: "https://news.example.com/photo/d.jpg"),
+        .init(raw: "javascript:alert(1)", expected: nil),
+        .init(raw: "https://lcs.naver.com/pixel.gif", expected: nil),
+        .init(raw: "", expected: nil),
+    ]
+
+    /// The value the extractor and the pipeline hold: the sanitizer's image rules, the same answers.
+    @Test(arguments: images)
+    func imageURLRules(_ c: ImageCase) {
+        #expect(ImageURLRules().url(c.raw, base: "https://news.example.com/a/1") == c.expected)
+        #expect(Sanitizer().imageURL(c.raw, baseURL: "https://news.example.com/a/1") == c.expected)
+    }
+
+    /// A feed item's image (enclosure, media:thumbnail, description <img>) becomes the lead image only through the
+    /// image rules: the proxy URL the feed gave is never stored.
+    @Test func feedItemImageGoesThroughTheImageRules() throws {
+        let dir = try Site.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = FeedsConfig(sections: SectionConfig.standard, defaults: .standard, sources: [])
+        let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("t.sqlite").path)
+        let url = "https://news.example.com/a/1"
+        let html = "<html><head><title>T</title></head><body><div class=\"story\">"
+            + (1...3).map { "<p>\(Self.prose($0))</p>" }.joined() + "</div></body></html>"
+        let page = FetchedResource(requestedURL: url, finalURL: url, status: 200, headers: ["content-type": "text/html"], body: Array(html.utf8), elapsed: 0)
+        let item = FeedItem(id: url, link: url, title: "T",
+                            imageURL: "https://img4.daumcdn.net/thumb/R658x0.q70/?fname=https%3A%2F%2Ft1.daumcdn.net%2Fnews%2Ffeed.jpg")
+        let draft = try pipeline.process(page, source: SourceConfig(id: "s", name: "s", url: url, mixed: true), item: item).draft
+        #expect(draft.extracted.leadImage == "https://t1.daumcdn.net/news/feed.jpg")
     }
 
     struct StyleCase: Sendable, CustomTestStringConvertible {
