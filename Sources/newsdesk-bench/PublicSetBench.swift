@@ -116,7 +116,8 @@ struct PublicSetBench {
             // No HTTP header: the decoder reads the charset from the page itself, as for a saved page.
             let page = CharsetDecoder.decode(bytes: bytes, url: pageURL, contentType: nil, override: nil)
             let expected = String(decoding: try Data(contentsOf: exp), as: UTF8.self)
-            return Page(name: name, page: page, gold: Extractor.text(ofFragment: expected))
+            // The gold is everything the reader view keeps, captions included; ours is scored on `text` (no captions).
+            return Page(name: name, page: page, gold: Extractor.text(ofFragment: expected, includingCaptions: true))
         }
     }
 
@@ -160,7 +161,7 @@ struct PublicSetBench {
         return tools.keys.sorted().reversed().compactMap { tool in
             guard let t = tools[tool] as? [String: Any], let pages = t["pages"] as? [String: String] else { return nil }
             // readability-lxml returns HTML: rendered to text the way our own body is.
-            let texts = tool == "trafilatura" ? pages : pages.mapValues { Extractor.text(ofFragment: $0) }
+            let texts = tool == "trafilatura" ? pages : pages.mapValues { Extractor.text(ofFragment: $0, includingCaptions: true) }
             return (tool, t["version"] as? String ?? "?", t["pages_per_s_cpu"] as? Double ?? 0, t["pages_per_s_wall"] as? Double ?? 0, texts)
         }
     }

@@ -215,8 +215,10 @@ public struct Extractor: Sendable {
 
 extension Extractor {
     /// The plain text of an HTML fragment such as `bodyHTML`: one line per block and `<br>`, whitespace collapsed.
-    public static func text(ofFragment html: String) -> String {
+    /// Captions (`figcaption`) are left out, as `ExtractedArticle.captions` holds them; `includingCaptions` keeps them
+    /// (what a reader view shows, the benchmarks' gold text).
+    public static func text(ofFragment html: String, includingCaptions: Bool = false) -> String {
         guard let doc = try? HTMLDocument(html: "<html><body>" + html + "</body></html>"), let body = doc.body else { return "" }
-        return NodeText.render(body)
+        return NodeText.render(body, captions: includingCaptions)
     }
 }

@@ -40,7 +40,7 @@ enum NodeText {
 
     /// The subtree as plain text: blocks and `<br>` start new lines, whitespace collapsed, blank lines dropped.
     /// Captions (`figcaption`) are not prose and are left out: they are `ExtractedArticle.captions` (docs/extract.md).
-    static func render(_ node: HTMLNode) -> String {
+    static func render(_ node: HTMLNode, captions: Bool = false) -> String {
         var lines: [String] = []
         var cur = ""
         func flush() {
@@ -56,7 +56,7 @@ enum NodeText {
                     cur += child.textContent
                 } else if child.isElement {
                     let name = child.name
-                    if name == "br" { flush() } else if name == "script" || name == "style" || name == "template" || name == "figcaption" {
+                    if name == "br" { flush() } else if name == "script" || name == "style" || name == "template" || (name == "figcaption" && !captions) {
                     } else if isInline(child) { walk(child) } else { flush(); walk(child); flush() }
                 }
                 c = child.next
