@@ -47,15 +47,15 @@ struct BodyCascade {
     /// The preference order of the rule.
     static let order = ["generic", "generic+itemprop", "generic+article", "generic+container", "generic+retry", "generic+jsonld", "generic+density"]
 
-    /// Runs the cascade on `body` (the untouched page, hidden elements already removed). `reparse` gives a fresh tree
+    /// Runs the cascade on `body` (the untouched page). `reparse` gives a fresh tree
     /// of the same page for the paths that need what the scorer's pass removed. With `all`, every path is measured.
     static func run(body: HTMLNode, meta: PageMetadata, all: Bool = false, reparse: () -> HTMLDocument?) -> Choice {
-        BodyCleaner.stripJunk(body, unlikely: false)
-        let pageStats = NodeStats(body)
-        let pageWeight = pageStats[body].weight - pageStats[body].links
-        let pageHasContent = pageStats[body].weight > 0 || pageStats[body].media > 0
-        BodyCleaner.stripJunk(body, unlikely: true)
+        // One walk removes junk, hidden and chrome-named elements and weighs the chrome it removed: the page's visible
+        // text is what is left plus that.
+        let removed = BodyCleaner.stripJunk(body, unlikely: true)
         let stats = NodeStats(body)
+        let pageWeight = stats[body].weight - stats[body].links + removed.weight - removed.links
+        let pageHasContent = stats[body].weight > 0 || stats[body].media > 0 || removed.weight > 0
         let generic = measure("generic", ContentScorer.findContent(in: body, stats: stats), stats)
         if !all, generic.weight >= acceptShare * pageWeight, generic.paragraphs >= 2, generic.linkDensity < 0.3 {
             return Choice(chosen: generic, pageWeight: pageWeight, pageHasContent: true)
@@ -70,7 +70,6 @@ struct BodyCascade {
             candidates.append(measure("generic+jsonld", [div], NodeStats(div)))
         }
         if let fresh = reparse(), let body2 = fresh.body {
-            HiddenElements.remove(below: body2)
             BodyCleaner.stripJunk(body2, unlikely: false)
             let s2 = NodeStats(body2)
             candidates.append(measure("generic+retry", ContentScorer.findContent(in: body2, stats: s2), s2))

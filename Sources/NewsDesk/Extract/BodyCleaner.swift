@@ -10,8 +10,12 @@ struct BodyCleaner {
         var byline = Byline()
     }
 
-    /// Removes `junkTags` and comments everywhere below `root`; with `unlikely`, also containers named like chrome.
-    static func stripJunk(_ root: HTMLNode, unlikely: Bool) {
+    /// Removes `junkTags`, comments and hidden elements (`HiddenElements`) everywhere below `root`; with `unlikely`,
+    /// also containers named like chrome. Returns the text weight (and the link part of it) of the chrome-named
+    /// containers removed, which the cascade adds back to measure the page's visible text without a second pass.
+    @discardableResult
+    static func stripJunk(_ root: HTMLNode, unlikely: Bool) -> (weight: Double, links: Double) {
+        var removed = (weight: 0.0, links: 0.0)
         func walk(_ n: HTMLNode) {
             var c = n.firstChild
             while let child = c {
@@ -20,8 +24,13 @@ struct BodyCleaner {
                     child.remove()
                 } else if child.isElement {
                     let name = child.name
-                    if ContentScorer.junkTags.contains(name) || (unlikely && (name == "header"
-                        || (name != "body" && name != "article" && name != "main" && ClassWeights.isUnlikely(ClassWeights.names(child))))) {
+                    if ContentScorer.junkTags.contains(name) || HiddenElements.isHidden(child) {
+                        child.remove()
+                    } else if unlikely && (name == "header"
+                        || (name != "body" && name != "article" && name != "main" && ClassWeights.isUnlikely(ClassWeights.names(child)))) {
+                        let w = NodeText.visibleWeight(child)
+                        removed.weight += w.weight
+                        removed.links += w.links
                         child.remove()
                     } else {
                         walk(child)
@@ -31,6 +40,7 @@ struct BodyCleaner {
             }
         }
         walk(root)
+        return removed
     }
 
     /// Removes boxes inside the content that are not article text (readability's "conditional cleaning").

@@ -67,12 +67,13 @@ struct ContentScorer {
             return 1 + Double(NodeText.commas(text)) + min(w / 80, 3)
         }
         // Paragraph elements score their container; text written straight into a container (br-separated) scores the
-        // container itself, one paragraph per run.
+        // container itself, one paragraph per run. A paragraph's weight is in `stats`; its commas are counted on bytes.
         for el in body.descendants() {
             let name = el.name
             if paragraphTags.contains(name) {
-                guard let parent = el.parent, let s = paragraphScore(el.textContent) else { continue }
-                credit(parent, s)
+                let w = stats[el].weight
+                guard w >= 20, let parent = el.parent else { continue }
+                credit(parent, 1 + Double(NodeText.commas(el)) + min(w / 80, 3))
             } else if containerTags.contains(name) {
                 for run in inlineRuns(of: el) {
                     if let s = paragraphScore(run) { credit(el, s) }
@@ -81,7 +82,8 @@ struct ContentScorer {
         }
         guard !scores.isEmpty else { return [body] }
         func final(_ n: HTMLNode) -> Double { (scores[n] ?? 0) * (1 - stats.linkDensity(n)) }
-        let ranked = scores.keys.sorted { final($0) > final($1) }
+        let finals = scores.keys.map { ($0, final($0)) }
+        let ranked = finals.sorted { $0.1 > $1.1 }.map(\.0)
         guard var top = ranked.first else { return [body] }
         var topScore = final(top)
         // Readability's promotion: when at least three of the next best candidates (≥ 75 % of the top score) sit

@@ -66,15 +66,24 @@ public struct Extractor: Sendable {
         return (trace ?? []) + ["chosen: \(a.extractor)"]
     }
 
-    func extract(_ page: DecodedPage, trace: inout [String]?) throws(ExtractError) -> ExtractedArticle {
-        // Script and style contents (most of a news page's bytes) are cut before libxml2 reads a UTF-8 page, as
-        // the sanitizer does; JSON-LD blocks are kept, since the metadata reads them.
+    /// The bytes libxml2 reads for `page`: script and style contents (most of a news page's bytes) are cut from a
+    /// UTF-8 page, as the sanitizer does; JSON-LD blocks are kept, since the metadata reads them.
+    static func input(_ page: DecodedPage) -> [UInt8] {
         let utf8 = ["utf-8", "utf8"].contains(page.charset.lowercased())
         let stripped = utf8 ? page.bytes.withUnsafeBufferPointer { RawTextStripper.strip($0, keepingTagsMentioning: Self.jsonLD) } : nil
-        let input = stripped ?? page.bytes
+        return stripped ?? page.bytes
+    }
+
+    /// The parse the extractor starts with, alone (`</body>` and `</html>` mid-page ignored as browsers ignore them,
+    /// `IgnoredEndTags`): the floor under extraction that `newsdesk-bench extract` prints.
+    public static func parse(_ page: DecodedPage) throws(HTMLError) -> HTMLDocument {
+        try HTMLDocument(bytes: input(page), encoding: page.charset, url: page.url, honouringEndTags: false)
+    }
+
+    func extract(_ page: DecodedPage, trace: inout [String]?) throws(ExtractError) -> ExtractedArticle {
+        let input = Self.input(page)
         let document: HTMLDocument
         do {
-            // `</body>` and `</html>` mid-page are ignored as browsers ignore them (IgnoredEndTags).
             document = try HTMLDocument(bytes: input, encoding: page.charset, url: page.url, honouringEndTags: false)
         } catch {
             throw .unreadable(url: page.url, reason: error.description)
@@ -97,8 +106,7 @@ public struct Extractor: Sendable {
         let lines = ArticleMetadata.pageLines(scan)
         let textDates = DateParser.labelledDates(in: (ruleDate ?? "") + "\n" + lines.dates)
 
-        // The body: what a reader sees, so hidden elements go first, on every path.
-        HiddenElements.remove(below: body)
+        // The body: what a reader sees. Hidden elements go on every path (`BodyCleaner.stripJunk`, which both run).
         var content: [HTMLNode] = []
         var extractorName = "generic"
         if let rule, let css = rule.content {

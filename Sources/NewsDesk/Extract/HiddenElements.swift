@@ -15,15 +15,26 @@ enum HiddenElements {
     }
 
     /// Whether a `style` attribute's declarations hide the element (`display: none`, `visibility:hidden !important`).
+    /// Read on bytes: blanks dropped, ASCII lowercased, then each declaration compared (a border or overflow that is
+    /// `none`/`hidden` hides nothing).
     static func hides(style: String) -> Bool {
-        for decl in style.lowercased().split(separator: ";") {
-            let parts = decl.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let property = String(parts[0]).trimmed
-            let value = String(parts[1]).replacingOccurrences(of: "!important", with: "").trimmed
-            if (property == "display" && value == "none") || (property == "visibility" && value == "hidden") { return true }
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for b in style.utf8 where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
+            compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        for decl in compact.split(separator: 0x3B) {  // ;
+            let d = Array(decl)
+            if matches(d, "display:none") || matches(d, "visibility:hidden") { return true }
         }
         return false
+    }
+
+    /// `decl` is `target`, optionally followed by `!important`.
+    private static func matches(_ decl: [UInt8], _ target: StaticString) -> Bool {
+        let t = UnsafeBufferPointer(start: target.utf8Start, count: target.utf8CodeUnitCount)
+        guard decl.count >= t.count, decl.prefix(t.count).elementsEqual(t) else { return false }
+        return decl.count == t.count || decl[t.count] == 0x21  // !
     }
 
     /// Removes every hidden element below `root` (with its content). Returns how many were removed.
