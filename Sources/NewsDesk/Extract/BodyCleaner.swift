@@ -14,7 +14,7 @@ struct BodyCleaner {
     /// also containers named like chrome. Returns the text weight (and the link part of it) of the chrome-named
     /// containers removed, which the cascade adds back to measure the page's visible text without a second pass.
     @discardableResult
-    static func stripJunk(_ root: HTMLNode, unlikely: Bool) -> (weight: Double, links: Double) {
+    static func stripJunk(_ root: HTMLNode, unlikely: Bool, keeping: Set<UnsafeMutableRawPointer> = []) -> (weight: Double, links: Double) {
         var removed = (weight: 0.0, links: 0.0)
         func walk(_ n: HTMLNode) {
             var c = n.firstChild
@@ -26,7 +26,7 @@ struct BodyCleaner {
                     let name = child.name
                     if ContentScorer.junkTags.contains(name) || HiddenElements.isHidden(child) {
                         child.remove()
-                    } else if unlikely && (name == "header"
+                    } else if unlikely && !keeping.contains(child.identity) && (name == "header"
                         || (name != "body" && name != "article" && name != "main" && ClassWeights.isUnlikely(ClassWeights.names(child)))) {
                         let w = NodeText.visibleWeight(child)
                         removed.weight += w.weight
@@ -73,10 +73,32 @@ struct BodyCleaner {
                 && !(density < 0.2 && w >= 500 && BodyCascade.countParagraphs(el, stats, minimum: 80) >= 3) {
                 el.remove(); continue
             }
-            if density > 0.5 || (density > 0.3 && w < 300) || ((name == "ul" || name == "ol") && density > 0.25) {
+            // A data table (headers, a caption, or a grid of at least 4 rows × 2 cells) is content however many links
+            // it holds (Readability's `_markDataTables`): an infobox, a results table.
+            if name == "table" && isDataTable(el) { continue }
+            if density > 0.5 || (density > 0.3 && w < 300) || ((name == "ul" || name == "ol") && density > 0.25 && w < 600) {
                 el.remove()
             }
         }
+    }
+
+    /// Whether `table` holds data rather than layout: `th`, `thead` or `caption`, or at least 4 rows of 2+ cells, and no
+    /// nested table.
+    static func isDataTable(_ table: HTMLNode) -> Bool {
+        var rows = 0, wideRows = 0, headers = false, nested = false
+        table.traverse(enter: { n in
+            guard n.isElement else { return false }
+            switch n.name {
+            case "table": nested = true; return false
+            case "th", "thead", "caption": headers = true
+            case "tr":
+                rows += 1
+                if n.elementChildren.filter({ $0.hasName("td") || $0.hasName("th") }).count >= 2 { wideRows += 1 }
+            default: break
+            }
+            return true
+        })
+        return !nested && (headers || wideRows >= 4)
     }
 
     /// How much of `a`'s words `b` holds (Readability's `_textSimilarity`: 1 − the share of `b`'s token length
