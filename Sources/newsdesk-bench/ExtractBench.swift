@@ -9,9 +9,16 @@ struct ExtractBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "extract", abstract: "Extraction quality (token F1) and throughput.")
 
     @Option(help: "Folder of NAME.html [+ NAME.gold.txt + NAME.meta.json] pages.") var dir: String = "fixtures/extract"
-    @Option(help: "Timed passes over the set.") var iterations: Int = 20
+    @Option(help: "Timed passes over the set (0 with --readability: quality only).") var iterations: Int = 20
     @Option(help: "What to run: eval, speed, both, or parse (libxml2 parse alone, the floor under extraction).") var mode: String = "both"
     @Flag(help: "Print each page's score.") var verbose = false
+    @Option(help: "A folder of Readability-style pages (NAME/source.html + NAME/expected.html), e.g. ../shared/data/readability-pages: scored instead of --dir; skipped with a note when absent.")
+    var readability: String?
+    @Flag(help: "With --readability: run trafilatura and readability-lxml (scripts/extract/peers.py) on the same pages in the same run.")
+    var peers = false
+    @Option(help: "Timed passes of the peers over the set.") var peerIterations: Int = 1
+    @Option(help: "With --readability: print the body candidates the cascade weighed for this page (a folder name) and stop.")
+    var explain: String?
 
     struct Page {
         let name: String
@@ -21,6 +28,21 @@ struct ExtractBench: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let readability {
+            guard FileManager.default.fileExists(atPath: readability) else {
+                print("bench extract: \(readability) is absent; nothing to score (the public set lives in ../shared/data)")
+                return
+            }
+            if let explain {
+                guard let p = try PublicSetBench.load(readability).first(where: { $0.name == explain }) else {
+                    throw ValidationError("bench extract: no page \(explain) in \(readability)")
+                }
+                for line in try Extractor().explain(p.page) { print(line) }
+                return
+            }
+            try PublicSetBench(dir: readability, iterations: iterations, verbose: verbose, peers: peers, peerIterations: peerIterations).run()
+            return
+        }
         let pages = try Self.load(dir)
         guard !pages.isEmpty else { throw ValidationError("bench extract: no .html files in \(dir)") }
         let extractor = Extractor()
@@ -52,7 +74,11 @@ struct ExtractBench: AsyncParsableCommand {
         for p in pages {
             guard let gold = p.gold else { continue }
             let text: String
-            do { text = Extractor.text(ofFragment: try extractor.extract(p.page).bodyHTML) } catch { text = "" }
+            // The dev set's gold holds prose and captions: scored against `text` plus `captions`.
+            do {
+                let a = try extractor.extract(p.page)
+                text = Extractor.text(ofFragment: a.bodyHTML) + "\n" + a.captions.joined(separator: "\n")
+            } catch { text = "" }
             let s = TokenF1(extracted: text, gold: gold)
             groups["all", default: []].append(s)
             groups[p.lang == "ko" ? "korean" : "english", default: []].append(s)

@@ -3,32 +3,74 @@ import Foundation
 /// Turns page metadata into article fields: title cleaning, dates, URLs, language, section hints and keywords.
 enum ArticleMetadata {
     /// Site-name suffixes cut from titles (`제목 : 네이버 뉴스`, `Title | BBC News`), and the separators before them.
-    static let titleSeparators: [String] = [" - ", " | ", " : ", " :: ", " – ", " — ", " « ", " · "]
-    /// Portal suffixes that are removed even when the page does not declare its site name.
-    static let knownSuffixes: [String] = ["daum 뉴스", "naver news", "n스포츠", "네이버 뉴스", "네이버 스포츠", "네이버 엔터", "다음 뉴스", "연합뉴스"]
+    static let titleSeparators: [String] = [" - ", " | ", " : ", " :: ", " – ", " — ", " « ", " » ", " · "]
+    /// Portal and agency names removed even when the page does not declare its site name (lowercased, sorted; read
+    /// off the `<title>`s of Daum, Naver, Nate and the wire services' pages).
+    static let knownSuffixes: [String] = [
+        "daum 뉴스", "nate 뉴스", "naver news", "n스포츠", "nate", "네이버 뉴스", "네이버 스포츠", "네이버 엔터", "네이트 뉴스", "네이트 스포츠",
+        "네이트 연예", "뉴스1", "뉴시스", "다음 뉴스", "연합뉴스",
+    ]
     /// Link texts that point at the publisher's original article on a portal page.
     static let originalLinkTexts: [String] = ["기사원문", "원문 기사", "원문기사", "원문 보기", "원문보기"]
 
+    /// The title: the site rule's, else `og:title`/`twitter:title`/JSON-LD `headline`, else the first `<h1>`, else
+    /// `<title>`; the site's name cut off as a suffix or prefix (`SiteTitle.clean`).
     static func title(rule: String?, meta: PageMetadata, scan: PageScan) -> String? {
-        let site = meta.value("og:site_name")?.lowercased()
         if let r = rule { return r }
-        if let t = meta.value("og:title", "twitter:title") ?? meta.jsonLD.headline { return stripSuffix(t, site: site, loose: false) }
-        if let h1 = scan.headings.lazy.compactMap({ PageMetadata.clean($0.textContent) }).first { return h1 }
-        return meta.titleTag.map { stripSuffix($0, site: site, loose: true) }
+        let site = meta.value("og:site_name", "application-name")?.lowercased() ?? meta.jsonLD.publisher?.lowercased()
+        let h1 = scan.headings.lazy.compactMap({ PageMetadata.clean($0.textContent) }).first
+        if let t = meta.value("og:title", "twitter:title") ?? meta.jsonLD.headline {
+            return clean(t, site: site, heading: h1, loose: false)
+        }
+        if let h1 { return h1 }
+        return meta.titleTag.map { clean($0, site: site, heading: nil, loose: true) }
+    }
+
+    /// `raw` without the site's name: a suffix (`stripSuffix`), a prefix (`Site | Title`, `[Site] Title`), or, when the
+    /// page's `<h1>` is the title itself with a separator and more around it, the `<h1>`.
+    static func clean(_ raw: String, site: String?, heading: String?, loose: Bool) -> String {
+        var t = stripSuffix(raw, site: site, loose: loose)
+        t = stripPrefix(t, site: site)
+        if let h = heading, h != t, h.count >= 8 {
+            for sep in titleSeparators {
+                if t.hasPrefix(h + sep) || t.hasSuffix(sep + h) { return h }
+            }
+        }
+        return t
+    }
+
+    /// Removes a leading `Site | ` / `Site - ` / `[Site] ` part when it names the site or a known portal.
+    static func stripPrefix(_ title: String, site: String?) -> String {
+        func names(_ part: String) -> Bool {
+            let p = part.lowercased().trimmed
+            guard !p.isEmpty else { return false }
+            return (site.map { p == $0 || ($0.includes(p) && p.count * 2 >= $0.count) } ?? false) || knownSuffixes.contains(p)
+        }
+        if title.hasPrefix("["), let close = title.firstIndex(of: "]") {
+            let inner = String(title[title.index(after: title.startIndex)..<close])
+            let rest = String(title[title.index(after: close)...]).trimmed
+            if names(inner), !rest.isEmpty { return rest }
+        }
+        for sep in titleSeparators {
+            guard let r = title.range(of: sep) else { continue }
+            let head = String(title[..<r.lowerBound]), rest = String(title[r.upperBound...]).trimmed
+            if names(head), rest.count >= 8 { return rest }
+        }
+        return title
     }
 
     /// Removes a trailing ` - Site` part: always when it names the site or a known portal; with `loose`, also when it is
-    /// much shorter than the title itself.
+    /// much shorter than the title itself. A title whose only separator is part of it (`Left - right: a history`) stays.
     static func stripSuffix(_ title: String, site: String?, loose: Bool) -> String {
         var t = title
         for _ in 0..<2 {
             guard let sep = titleSeparators.compactMap({ t.lastRange(of: $0) }).max(by: { $0.lowerBound < $1.lowerBound })
             else { break }
-            let head = String(t[..<sep.lowerBound]), tail = String(t[sep.upperBound...]).lowercased()
-            let named = (site.map { tail.includes($0) || $0.includes(tail) } ?? false) || knownSuffixes.contains(where: tail.includes)
+            let head = String(t[..<sep.lowerBound]), tail = String(t[sep.upperBound...]).lowercased().trimmed
+            let named = (site.map { !tail.isEmpty && (tail.includes($0) || $0.includes(tail)) } ?? false) || knownSuffixes.contains(where: tail.includes)
             // Loose (a `<title>`): a short tail of a few words after a real head is a site name.
             let looksLikeSite = tail.count <= 25 && tail.split(separator: " ").count <= 4 && head.count >= 10
-            if named || (loose && looksLikeSite) { t = head } else { break }
+            if (named || (loose && looksLikeSite)) && !head.trimmed.isEmpty { t = head } else { break }
         }
         return t.trimmed
     }
@@ -47,9 +89,28 @@ enum ArticleMetadata {
     }
 
     /// The lead image as the body's images are written: the sanitizer's proxy and parameter rules, one table for both.
-    static func leadImage(_ images: Sanitizer, _ raw: String?, base: String) -> String? {
+    static func leadImage(_ images: ImageURLRules, _ raw: String?, base: String) -> String? {
         guard let raw, !raw.isEmpty else { return nil }
-        return images.imageURL(raw, baseURL: base)
+        return images.url(raw, base: base)
+    }
+
+    /// Lazy-loading attributes that hold the real source, in the order they are tried before `src`.
+    static let lazySources: [String] = ["data-src", "data-original", "data-lazy-src", "data-url"]
+
+    /// The first image of the body that the image rules accept (lazy sources and `srcset` first, tracking pixels and
+    /// `data:` placeholders refused): the lead image of a page that declares none.
+    static func firstBodyImage(_ images: ImageURLRules, _ content: [HTMLNode], base: String) -> String? {
+        for root in content {
+            for img in root.descendants(where: { $0.hasName("img") }) {
+                let candidates = lazySources.compactMap { img.attribute($0) } + [img.attribute("srcset").flatMap(URLRules.bestSrcsetCandidate),
+                                                                                 img.attribute("src")].compactMap { $0 }
+                for raw in candidates where !raw.trimmed.isEmpty && !raw.trimmed.lowercased().hasPrefix("data:") {
+                    if let w = img.attribute("width").flatMap({ Int($0) }), w <= 2 { break }
+                    if let u = images.url(raw, base: base) { return u }
+                }
+            }
+        }
+        return nil
     }
 
     /// A portal's link to the publisher's article (`기사원문`).

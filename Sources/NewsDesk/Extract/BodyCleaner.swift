@@ -10,8 +10,12 @@ struct BodyCleaner {
         var byline = Byline()
     }
 
-    /// Removes `junkTags` and comments everywhere below `root`; with `unlikely`, also containers named like chrome.
-    static func stripJunk(_ root: HTMLNode, unlikely: Bool) {
+    /// Removes `junkTags`, comments and hidden elements (`HiddenElements`) everywhere below `root`; with `unlikely`,
+    /// also containers named like chrome. Returns the text weight (and the link part of it) of the chrome-named
+    /// containers removed, which the cascade adds back to measure the page's visible text without a second pass.
+    @discardableResult
+    static func stripJunk(_ root: HTMLNode, unlikely: Bool, keeping: Set<UnsafeMutableRawPointer> = []) -> (weight: Double, links: Double) {
+        var removed = (weight: 0.0, links: 0.0)
         func walk(_ n: HTMLNode) {
             var c = n.firstChild
             while let child = c {
@@ -20,8 +24,13 @@ struct BodyCleaner {
                     child.remove()
                 } else if child.isElement {
                     let name = child.name
-                    if ContentScorer.junkTags.contains(name) || (unlikely && (name == "header"
-                        || (name != "body" && name != "article" && name != "main" && ClassWeights.isUnlikely(ClassWeights.names(child))))) {
+                    if ContentScorer.junkTags.contains(name) || HiddenElements.isHidden(child) {
+                        child.remove()
+                    } else if unlikely && !keeping.contains(child.identity) && (name == "header"
+                        || (name != "body" && name != "article" && name != "main" && ClassWeights.isUnlikely(ClassWeights.names(child)))) {
+                        let w = NodeText.visibleWeight(child)
+                        removed.weight += w.weight
+                        removed.links += w.links
                         child.remove()
                     } else {
                         walk(child)
@@ -31,6 +40,7 @@ struct BodyCleaner {
             }
         }
         walk(root)
+        return removed
     }
 
     /// Removes boxes inside the content that are not article text (readability's "conditional cleaning").
@@ -44,8 +54,10 @@ struct BodyCleaner {
             let w = st.weight
             let hasMedia = st.media > 0
             if name.count == 2, name.hasPrefix("h") {
+                // The title repeated as a heading goes; every other heading is part of the article (Medium and
+                // Wikipedia write section headings as h1/h2) and stays.
                 let t = PageMetadata.clean(el.textContent) ?? ""
-                if name == "h1" || (title != nil && t == title) { el.remove() }
+                if t.isEmpty || (title.map { t == $0 || ((name == "h1" || name == "h2") && similarity(t, $0) >= 0.75) } ?? false) { el.remove() }
                 continue
             }
             if w == 0 && !hasMedia {
@@ -54,12 +66,49 @@ struct BodyCleaner {
             }
             if name == "p" || name == "span" { continue }
             let names = ClassWeights.names(el)
-            if ClassWeights.weight(names) < 0 && !(hasMedia && w < 200) { el.remove(); continue }
             let density = stats.linkDensity(el)
-            if density > 0.5 || (density > 0.3 && w < 300) || ((name == "ul" || name == "ol") && density > 0.25) {
+            // A negative name (`read-more`, `comment`) does not outweigh what the box holds: three paragraphs of
+            // prose with few links are article text (Readability weighs a box's name against its content score too).
+            if ClassWeights.weight(names) < 0 && !(hasMedia && w < 200)
+                && !(density < 0.2 && w >= 500 && BodyCascade.countParagraphs(el, stats, minimum: 80) >= 3) {
+                el.remove(); continue
+            }
+            // A data table (headers, a caption, or a grid of at least 4 rows × 2 cells) is content however many links
+            // it holds (Readability's `_markDataTables`): an infobox, a results table.
+            if name == "table" && isDataTable(el) { continue }
+            if density > 0.5 || (density > 0.3 && w < 300) || ((name == "ul" || name == "ol") && density > 0.25 && w < 600) {
                 el.remove()
             }
         }
+    }
+
+    /// Whether `table` holds data rather than layout: `th`, `thead` or `caption`, or at least 4 rows of 2+ cells, and no
+    /// nested table.
+    static func isDataTable(_ table: HTMLNode) -> Bool {
+        var rows = 0, wideRows = 0, headers = false, nested = false
+        table.traverse(enter: { n in
+            guard n.isElement else { return false }
+            switch n.name {
+            case "table": nested = true; return false
+            case "th", "thead", "caption": headers = true
+            case "tr":
+                rows += 1
+                if n.elementChildren.filter({ $0.hasName("td") || $0.hasName("th") }).count >= 2 { wideRows += 1 }
+            default: break
+            }
+            return true
+        })
+        return !nested && (headers || wideRows >= 4)
+    }
+
+    /// How much of `a`'s words `b` holds (Readability's `_textSimilarity`: 1 − the share of `b`'s token length
+    /// missing from `a`, lowercased).
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let ta = Set(TokenF1.tokens(a)), tb = TokenF1.tokens(b)
+        guard !ta.isEmpty, !tb.isEmpty else { return 0 }
+        let total = tb.reduce(0) { $0 + $1.count }
+        let missing = tb.filter { !ta.contains($0) }.reduce(0) { $0 + $1.count }
+        return 1 - Double(missing) / Double(max(1, total))
     }
 
     /// The line pass: classifies every paragraph and `<br>`-separated run, removes boilerplate, strips the dateline.

@@ -36,15 +36,50 @@ enum ClassWeights {
     }
 
     static func isUnlikely(_ names: String) -> Bool {
-        !names.isEmpty && unlikely.contains(where: names.includes) && !maybe.contains(where: names.includes)
+        !names.isEmpty && unlikelyMatcher.matches(names) && !maybeMatcher.matches(names)
     }
 
     /// +25 for a positive name, -25 for a negative one (both can apply).
     static func weight(_ names: String) -> Double {
         guard !names.isEmpty else { return 0 }
         var w = 0.0
-        if negative.contains(where: names.includes) { w -= 25 }
-        if positive.contains(where: names.includes) { w += 25 }
+        if negativeMatcher.matches(names) { w -= 25 }
+        if positiveMatcher.matches(names) { w += 25 }
         return w
+    }
+
+    static let unlikelyMatcher = SubstringMatcher(unlikely)
+    static let maybeMatcher = SubstringMatcher(maybe)
+    static let positiveMatcher = SubstringMatcher(positive)
+    static let negativeMatcher = SubstringMatcher(negative)
+}
+
+/// Whether a string contains any of a fixed list of words, as bytes: one pass over the string, and at each byte only
+/// the words that start with it are compared (the lists above have 16–80 words; testing each with `includes` was 6 %
+/// of extraction time on the public set).
+struct SubstringMatcher: Sendable {
+    private let buckets: [[[UInt8]]]
+
+    init(_ words: [String]) {
+        var b = [[[UInt8]]](repeating: [], count: 256)
+        for w in words where !w.isEmpty { let u = Array(w.utf8); b[Int(u[0])].append(u) }
+        buckets = b
+    }
+
+    func matches(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { h in
+            let n = h.count
+            for i in 0..<n {
+                let bucket = buckets[Int(h[i])]
+                if bucket.isEmpty { continue }
+                for w in bucket where w.count <= n - i {
+                    var j = 1
+                    while j < w.count && h[i + j] == w[j] { j += 1 }
+                    if j == w.count { return true }
+                }
+            }
+            return false
+        }
     }
 }

@@ -67,12 +67,13 @@ struct ContentScorer {
             return 1 + Double(NodeText.commas(text)) + min(w / 80, 3)
         }
         // Paragraph elements score their container; text written straight into a container (br-separated) scores the
-        // container itself, one paragraph per run.
+        // container itself, one paragraph per run. A paragraph's weight is in `stats`; its commas are counted on bytes.
         for el in body.descendants() {
             let name = el.name
             if paragraphTags.contains(name) {
-                guard let parent = el.parent, let s = paragraphScore(el.textContent) else { continue }
-                credit(parent, s)
+                let w = stats[el].weight
+                guard w >= 20, let parent = el.parent else { continue }
+                credit(parent, 1 + Double(NodeText.commas(el)) + min(w / 80, 3))
             } else if containerTags.contains(name) {
                 for run in inlineRuns(of: el) {
                     if let s = paragraphScore(run) { credit(el, s) }
@@ -81,8 +82,40 @@ struct ContentScorer {
         }
         guard !scores.isEmpty else { return [body] }
         func final(_ n: HTMLNode) -> Double { (scores[n] ?? 0) * (1 - stats.linkDensity(n)) }
-        guard let top = scores.keys.max(by: { final($0) < final($1) }) else { return [body] }
-        let topScore = final(top)
+        let finals = scores.keys.map { ($0, final($0)) }
+        let ranked = finals.sorted { $0.1 > $1.1 }.map(\.0)
+        guard var top = ranked.first else { return [body] }
+        var topScore = final(top)
+        // Readability's promotion: when at least three of the next best candidates (≥ 75 % of the top score) sit
+        // under one ancestor of the top candidate, the article is that ancestor (sections of one article scored apart).
+        let rivals = ranked.dropFirst().prefix(5).filter { final($0) >= 0.75 * topScore }
+        if rivals.count >= 3 {
+            var ancestor = top.parent
+            while let a = ancestor, !a.hasName("body"), !a.hasName("html") {
+                if rivals.filter({ a.contains($0) }).count >= 3 {
+                    top = a
+                    topScore = max(topScore, final(a))
+                    break
+                }
+                ancestor = a.parent
+            }
+        }
+        // Readability's climb: a parent scoring at least a third of the top candidate and more than the last step
+        // holds more of the article.
+        var lastScore = topScore
+        var climber = top.parent
+        while let p = climber, !p.hasName("body"), !p.hasName("html") {
+            guard scores[p] != nil else { climber = p.parent; continue }
+            let ps = final(p)
+            if ps < topScore / 3 { break }
+            if ps > lastScore { top = p; topScore = ps; break }
+            lastScore = ps
+            climber = p.parent
+        }
+        // A lone child is its parent's whole content: take the parent (its siblings may be the article's too).
+        while let p = top.parent, !p.hasName("body"), !p.hasName("html"), p.elementChildren.count == 1 {
+            top = p
+        }
         guard let parent = top.parent else { return [top] }
         let threshold = max(10, topScore * 0.2)
         let topClass = top.attribute("class") ?? ""

@@ -12,13 +12,18 @@ public struct Extractor: Sendable {
     /// Every selector of the operator's and the built-in rules, compiled once; a selector that does not compile maps
     /// to its error, thrown when a page of that host is extracted.
     private let selectors: [String: Result<Selector, Selector.ParseError>]
-    /// The image rules the lead image goes through (proxy unwrapping, resize parameters, the operator's signed proxy):
-    /// the same sanitizer the body is cleaned with, so both name an image the same way.
-    public let images: Sanitizer
+    /// The image rules the lead image goes through (proxy unwrapping, resize and tracking parameters): those of the
+    /// sanitizer the body is cleaned with, so both name an image the same way.
+    public let images: ImageURLRules
 
-    public init(rules: [SiteRule] = [], images: Sanitizer = Sanitizer()) {
+    /// An extractor whose lead images follow `images`' rules (the sanitizer the pipeline cleans bodies with).
+    public init(rules: [SiteRule] = [], images: Sanitizer) {
+        self.init(rules: rules, imageRules: images.imageRules)
+    }
+
+    public init(rules: [SiteRule] = [], imageRules: ImageURLRules = ImageURLRules()) {
         self.rules = rules
-        self.images = images
+        self.images = imageRules
         var table = Self.builtinSelectors
         for r in rules {
             for s in [r.content, r.title, r.byline, r.date].compactMap({ $0 }) + r.remove where table[s] == nil {
@@ -49,17 +54,41 @@ public struct Extractor: Sendable {
 
     /// Extracts the article of `page`, parsed with its explicit charset.
     public func extract(_ page: DecodedPage) throws(ExtractError) -> ExtractedArticle {
+        var trace: [String]?
+        return try extract(page, trace: &trace)
+    }
+
+    /// The body candidates the generic cascade weighed for `page` (all of them, even when the scorer's pick would have
+    /// been kept), one line each with its signals, and the path chosen: what `newsdesk-bench extract --explain` prints.
+    public func explain(_ page: DecodedPage) throws(ExtractError) -> [String] {
+        var trace: [String]? = []
+        let a = try extract(page, trace: &trace)
+        return (trace ?? []) + ["chosen: \(a.extractor)"]
+    }
+
+    /// The bytes libxml2 reads for `page`: script and style contents (most of a news page's bytes) are cut from a
+    /// UTF-8 page, as the sanitizer does; JSON-LD blocks are kept, since the metadata reads them.
+    static func input(_ page: DecodedPage) -> [UInt8] {
+        let utf8 = ["utf-8", "utf8"].contains(page.charset.lowercased())
+        let stripped = utf8 ? page.bytes.withUnsafeBufferPointer { RawTextStripper.strip($0, keepingTagsMentioning: Self.jsonLD) } : nil
+        return stripped ?? page.bytes
+    }
+
+    /// The parse the extractor starts with, alone (`</body>` and `</html>` mid-page ignored as browsers ignore them,
+    /// `IgnoredEndTags`): the floor under extraction that `newsdesk-bench extract` prints.
+    public static func parse(_ page: DecodedPage) throws(HTMLError) -> HTMLDocument {
+        try HTMLDocument(bytes: input(page), encoding: page.charset, url: page.url, honouringEndTags: false)
+    }
+
+    func extract(_ page: DecodedPage, trace: inout [String]?) throws(ExtractError) -> ExtractedArticle {
+        let input = Self.input(page)
         let document: HTMLDocument
         do {
-            // Script and style contents (most of a news page's bytes) are cut before libxml2 reads a UTF-8 page, as
-            // the sanitizer does; JSON-LD blocks are kept, since the metadata reads them.
-            let utf8 = ["utf-8", "utf8"].contains(page.charset.lowercased())
-            let stripped = utf8 ? page.bytes.withUnsafeBufferPointer { RawTextStripper.strip($0, keepingTagsMentioning: Self.jsonLD) } : nil
-            document = try HTMLDocument(bytes: stripped ?? page.bytes, encoding: page.charset, url: page.url)
+            document = try HTMLDocument(bytes: input, encoding: page.charset, url: page.url, honouringEndTags: false)
         } catch {
             throw .unreadable(url: page.url, reason: error.description)
         }
-        guard let body = document.body else { throw .emptyPage(url: page.url) }
+        guard let body = PagePrep.body(document) else { throw .emptyPage(url: page.url) }
         let scan = PageScan(document)
         let meta = PageMetadata(scan: scan)
         let host = URLCleaner.host(of: page.url) ?? ""
@@ -77,7 +106,7 @@ public struct Extractor: Sendable {
         let lines = ArticleMetadata.pageLines(scan)
         let textDates = DateParser.labelledDates(in: (ruleDate ?? "") + "\n" + lines.dates)
 
-        // The body.
+        // The body: what a reader sees. Hidden elements go on every path (`BodyCleaner.stripJunk`, which both run).
         var content: [HTMLNode] = []
         var extractorName = "generic"
         if let rule, let css = rule.content {
@@ -96,14 +125,33 @@ public struct Extractor: Sendable {
                 for root in content { BodyCleaner.stripJunk(root, unlikely: false) }
             }
         }
+        var fresh: HTMLDocument?  // the cascade's second tree, alive as long as its nodes are used
+        var pageHasContent = true
         if content.isEmpty {
-            BodyCleaner.stripJunk(body, unlikely: true)
-            content = ContentScorer.findContent(in: body, stats: NodeStats(body))
+            let choice = BodyCascade.run(body: body, meta: meta, all: trace != nil) {
+                fresh = try? HTMLDocument(bytes: input, encoding: page.charset, url: page.url, honouringEndTags: false)
+                if let fresh { _ = PagePrep.body(fresh) }
+                return fresh
+            }
+            pageHasContent = choice.pageHasContent
+            if trace != nil {
+                trace?.append("page: visible non-link weight \(Int(choice.pageWeight))")
+                trace? += choice.considered.map(\.summary)
+            }
+            if let chosen = choice.chosen {
+                content = chosen.nodes
+                extractorName = chosen.path
+            }
         }
         for root in content { BodyCleaner.conditionalClean(root, title: title, stats: NodeStats(root)) }
+        let captions = Captions.collect(content)
         let findings = BodyCleaner.scrub(content)
         let bodyHTML = content.count == 1 ? content[0].innerHTML : content.map(\.outerHTML).joined(separator: "\n")
-        guard bodyHTML.contains(where: { !$0.isWhitespace }) || title != nil else { throw .emptyPage(url: page.url) }
+        guard Self.hasBody(bodyHTML) else {
+            if !pageHasContent { throw .emptyPage(url: page.url) }
+            throw .noArticle(url: page.url, reason: content.isEmpty ? "no candidate held text" : "the \(extractorName) body held no text or image")
+        }
+        _ = fresh
 
         var byline = ruleByline.flatMap(KoreanByline.parse) ?? Byline()
         byline = KoreanByline.merge(byline, findings.byline)
@@ -123,7 +171,8 @@ public struct Extractor: Sendable {
             published: published,
             updated: updated,
             leadImage: ArticleMetadata.leadImage(images, meta.value("og:image", "og:image:url", "twitter:image", "twitter:image:src")
-                                                 ?? meta.jsonLD.image, base: page.url),
+                                                 ?? meta.jsonLD.image, base: page.url)
+                ?? ArticleMetadata.firstBodyImage(images, content, base: page.url),
             description: meta.value("og:description", "description", "twitter:description") ?? meta.jsonLD.description,
             siteName: meta.value("og:site_name", "application-name") ?? meta.jsonLD.publisher ?? rule?.name,
             language: ArticleMetadata.language(meta: meta, text: content.lazy.map(\.textContent).joined()),
@@ -134,7 +183,17 @@ public struct Extractor: Sendable {
             extractor: extractorName
         )
         article.publisher = ArticleMetadata.publisher(meta)
+        article.captions = captions
         return article
+    }
+
+    /// Whether a body fragment holds text or an image (a photo article is an article).
+    static func hasBody(_ html: String) -> Bool {
+        var inTag = false
+        for u in html.unicodeScalars {
+            if u == "<" { inTag = true } else if u == ">" { inTag = false } else if !inTag, u.value > 0x20, u.value != 0xA0 { return true }
+        }
+        return html.includes("<img") || html.includes("<video") || html.includes("<iframe")
     }
 
     /// The rule for `host`: the operator's first match, else the built-in rule with the longest matching host.
@@ -164,8 +223,10 @@ public struct Extractor: Sendable {
 
 extension Extractor {
     /// The plain text of an HTML fragment such as `bodyHTML`: one line per block and `<br>`, whitespace collapsed.
-    public static func text(ofFragment html: String) -> String {
+    /// Captions (`figcaption`) are left out, as `ExtractedArticle.captions` holds them; `includingCaptions` keeps them
+    /// (what a reader view shows, the benchmarks' gold text).
+    public static func text(ofFragment html: String, includingCaptions: Bool = false) -> String {
         guard let doc = try? HTMLDocument(html: "<html><body>" + html + "</body></html>"), let body = doc.body else { return "" }
-        return NodeText.render(body)
+        return NodeText.render(body, captions: includingCaptions)
     }
 }

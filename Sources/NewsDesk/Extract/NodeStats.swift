@@ -1,14 +1,16 @@
 /// Text weight, link-text weight and media count of every element below a root, computed in one bottom-up pass
-/// (instead of re-reading subtree text for each candidate box).
+/// (instead of re-reading subtree text for each candidate box). Text is weighed on libxml2's own bytes
+/// (`NodeText.weight(utf8:)`), and the table is keyed by node identity, so the pass copies no string.
 struct NodeStats {
     struct Stat { var weight = 0.0; var links = 0.0; var media = 0 }
-    private(set) var table: [HTMLNode: Stat] = [:]
+    private(set) var table: [UnsafeMutableRawPointer: Stat] = [:]
 
     init(_ root: HTMLNode) {
+        table.reserveCapacity(256)
         _ = walk(root, inLink: false)
     }
 
-    subscript(_ n: HTMLNode) -> Stat { table[n] ?? Stat() }
+    subscript(_ n: HTMLNode) -> Stat { table[n.identity] ?? Stat() }
 
     func linkDensity(_ n: HTMLNode) -> Double {
         let s = self[n]
@@ -20,7 +22,7 @@ struct NodeStats {
         var c = n.firstChild
         while let child = c {
             if child.isText {
-                let w = NodeText.weight(child.textContent)
+                let w = child.withTextBytes(NodeText.weight(utf8:))
                 s.weight += w
                 if inLink { s.links += w }
             } else if child.isElement {
@@ -30,7 +32,7 @@ struct NodeStats {
             }
             c = child.next
         }
-        table[n] = s
+        table[n.identity] = s
         return s
     }
 }

@@ -31,6 +31,75 @@ enum NodeText {
         return Double(latin) + 2.5 * Double(cjk)
     }
 
+    /// `weight` of UTF-8 bytes, read in place: the same answer without decoding into a String.
+    static func weight(utf8 b: UnsafeBufferPointer<UInt8>) -> Double {
+        var latin = 0, cjk = 0
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c > 0x20 { latin += 1 }
+                i += 1
+                continue
+            }
+            // A lead byte: decode the scalar (invalid bytes count as one Latin letter each, as U+FFFD would).
+            var v: UInt32 = 0, len = 1
+            if c & 0xE0 == 0xC0, i + 1 < n { v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); len = 2 }
+            else if c & 0xF0 == 0xE0, i + 2 < n { v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); len = 3 }
+            else if c & 0xF8 == 0xF0, i + 3 < n { v = 0x10000; len = 4 }
+            else { v = 0xFFFD }
+            i += len
+            if v == 0xA0 { continue }
+            if (0xAC00...0xD7A3).contains(v) || (0x3130...0x318F).contains(v) || (0x4E00...0x9FFF).contains(v) || (0x3040...0x30FF).contains(v) {
+                cjk += 1
+            } else { latin += 1 }
+        }
+        return Double(latin) + 2.5 * Double(cjk)
+    }
+
+    /// The text weight below `root` and the part of it inside links, skipping junk tags and hidden elements (what
+    /// `stripJunk` would have removed). One walk, no copies.
+    static func visibleWeight(_ root: HTMLNode) -> (weight: Double, links: Double) {
+        var weight = 0.0, links = 0.0, linkDepth = 0
+        root.traverse(enter: { n in
+            if n.isText {
+                let w = n.withTextBytes(weight(utf8:))
+                weight += w
+                if linkDepth > 0 { links += w }
+                return false
+            }
+            guard n.isElement else { return false }
+            if ContentScorer.junkTags.contains(n.name) || HiddenElements.isHidden(n) { return false }
+            if n.hasName("a") { linkDepth += 1 }
+            return true
+        }, leave: { n in
+            if n.hasName("a") { linkDepth -= 1 }
+        })
+        return (weight, links)
+    }
+
+    /// `commas` of the text below `node`, counted on libxml2's bytes: `,` and the UTF-8 of `，` `、` `。`.
+    static func commas(_ node: HTMLNode) -> Int {
+        var n = 0
+        func count(_ b: UnsafeBufferPointer<UInt8>) {
+            let c = b.count
+            var i = 0
+            while i < c {
+                let x = b[i]
+                if x == 0x2C { n += 1 } else if x == 0xEF, i + 2 < c, b[i + 1] == 0xBC, b[i + 2] == 0x8C { n += 1; i += 2 }
+                else if x == 0xE3, i + 2 < c, b[i + 1] == 0x80, b[i + 2] == 0x81 || b[i + 2] == 0x82 { n += 1; i += 2 }
+                i += 1
+            }
+        }
+        if node.isText { node.withTextBytes(count); return n }
+        node.traverse(enter: { t in
+            if t.isText { t.withTextBytes(count); return false }
+            return t.isElement
+        })
+        return n
+    }
+
     /// Commas and sentence ends, the readability signal for "this is prose".
     static func commas(_ s: String) -> Int {
         var n = 0
@@ -39,7 +108,8 @@ enum NodeText {
     }
 
     /// The subtree as plain text: blocks and `<br>` start new lines, whitespace collapsed, blank lines dropped.
-    static func render(_ node: HTMLNode) -> String {
+    /// Captions (`figcaption`) are not prose and are left out: they are `ExtractedArticle.captions` (docs/extract.md).
+    static func render(_ node: HTMLNode, captions: Bool = false) -> String {
         var lines: [String] = []
         var cur = ""
         func flush() {
@@ -55,7 +125,7 @@ enum NodeText {
                     cur += child.textContent
                 } else if child.isElement {
                     let name = child.name
-                    if name == "br" { flush() } else if name == "script" || name == "style" || name == "template" {
+                    if name == "br" { flush() } else if name == "script" || name == "style" || name == "template" || (name == "figcaption" && !captions) {
                     } else if isInline(child) { walk(child) } else { flush(); walk(child); flush() }
                 }
                 c = child.next

@@ -55,6 +55,8 @@ struct JSONLDArticle {
     var url: String?
     var breadcrumbs: [String] = []
     var language: String?
+    /// `articleBody`: the article's text as the publisher gives it (paragraphs kept), for the cascade's JSON-LD step.
+    var articleBody: String?
 
     mutating func read(_ text: String) {
         guard let data = text.trimmed.data(using: .utf8),
@@ -82,6 +84,7 @@ struct JSONLDArticle {
         description = Self.string(obj["description"])
         url = Self.string(obj["url"]) ?? Self.url(obj["mainEntityOfPage"])
         language = Self.string(obj["inLanguage"])
+        articleBody = (obj["articleBody"] as? String).flatMap { $0.trimmed.isEmpty ? nil : $0 }
     }
 
     private static func string(_ v: Any?) -> String? {

@@ -26,21 +26,30 @@ public final class HTMLDocument {
     public let encoding: String
 
     /// Parses `bytes` as HTML, always with the explicit `encoding` (never guessed by libxml2).
-    public init(bytes: some Collection<UInt8>, encoding: String, url: String? = nil) throws(HTMLError) {
+    ///
+    /// libxml2's "huge" option is on: without it the tree stops at 256 levels of nesting and drops the rest of the page
+    /// silently (300 nested `<div>`s, or 399 paragraphs that each leave a `<font>` open, are real pages). The input stays
+    /// capped (2 GiB here, the fetcher's body cap before that), and `maxDepth` bounds how deep the tree can get: deeper
+    /// elements are lifted to that level, text kept in order, so no recursive walk of ours runs out of stack.
+    /// With `honouringEndTags: false`, `</body>` and `</html>` are ignored as a browser ignores them
+    /// (`IgnoredEndTags`): the extractor parses that way.
+    public init(bytes: some Collection<UInt8>, encoding: String, url: String? = nil, honouringEndTags: Bool = true) throws(HTMLError) {
         guard Self.isKnownEncoding(encoding) else { throw .unknownEncoding(encoding) }
         guard bytes.count < Int(Int32.max) else { throw .inputTooLarge(bytes.count) }
         LibXML.prepare()
         let opts = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue)
-        let parsed: htmlDocPtr? = bytes.withContiguousStorageIfAvailable { buf -> htmlDocPtr? in
-            buf.withMemoryRebound(to: CChar.self) { cbuf in
-                htmlReadMemory(cbuf.baseAddress, Int32(cbuf.count), url, encoding, opts)
-            }
-        } ?? Array(bytes).withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { cbuf in
-                htmlReadMemory(cbuf.baseAddress, Int32(cbuf.count), url, encoding, opts)
-            }
+            | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
+        func read(_ buf: UnsafeBufferPointer<UInt8>) -> htmlDocPtr? {
+            buf.withMemoryRebound(to: CChar.self) { cbuf in htmlReadMemory(cbuf.baseAddress, Int32(cbuf.count), url, encoding, opts) }
         }
+        func parse(_ buf: UnsafeBufferPointer<UInt8>) -> htmlDocPtr? {
+            let lower = encoding.lowercased()
+            if !honouringEndTags, !lower.hasPrefix("utf-16"), !lower.hasPrefix("utf-32"), let blanked = IgnoredEndTags.blank(buf) {
+                return blanked.withUnsafeBufferPointer(read)
+            }
+            return read(buf)
+        }
+        let parsed: htmlDocPtr? = bytes.withContiguousStorageIfAvailable(parse) ?? Array(bytes).withUnsafeBufferPointer(parse)
         if let parsed {
             doc = parsed
         } else {
@@ -49,6 +58,44 @@ public final class HTMLDocument {
             doc = empty
         }
         self.encoding = encoding
+        Self.limitDepth(doc, to: Self.maxDepth)
+    }
+
+    /// The deepest nesting kept (`limitDepth`); browsers cope with far less than this on real pages.
+    public static let maxDepth = 1000
+
+    /// Lifts every node nested deeper than `limit` up to that level, in document order (its text and element boundaries
+    /// kept, its nesting not), with one iterative walk.
+    static func limitDepth(_ doc: htmlDocPtr, to limit: Int) {
+        guard let root = xmlDocGetRootElement(doc) else { return }
+        var depth = 1
+        var cursor: xmlNodePtr? = root.pointee.children
+        while let n = cursor {
+            if depth >= limit, n.pointee.type == XML_ELEMENT_NODE, let first = n.pointee.children {
+                // Move n's children after n (they become its siblings, at this depth), then carry on with them.
+                var c: xmlNodePtr? = first
+                var anchor = n
+                while let child = c {
+                    let next = child.pointee.next
+                    xmlUnlinkNode(child)
+                    // A text node may be merged into a text `anchor` (and freed): go on from what libxml2 returns.
+                    anchor = xmlAddNextSibling(anchor, child) ?? anchor
+                    c = next
+                }
+            }
+            if n.pointee.type == XML_ELEMENT_NODE, let child = n.pointee.children {
+                depth += 1
+                cursor = child
+                continue
+            }
+            var cur = n
+            while cur.pointee.next == nil {
+                guard let p = cur.pointee.parent, p != root else { return }
+                cur = p
+                depth -= 1
+            }
+            cursor = cur.pointee.next
+        }
     }
 
     /// Parses a UTF-8 string.

@@ -100,3 +100,14 @@ extension HTMLDocument {
         HTMLNode.traverse(from: top, document: self, enter: enter, leave: leave)
     }
 }
+
+extension HTMLNode {
+    /// An opaque identity of this node (its libxml2 pointer), for tables keyed by node without holding the document.
+    var identity: UnsafeMutableRawPointer { UnsafeMutableRawPointer(ptr) }
+
+    /// Calls `body` with this text node's UTF-8 content in place (entity-decoded, no copy); empty for other nodes.
+    func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard isText, let content = ptr.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: UnsafePointer(content), count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+    }
+}

@@ -116,8 +116,11 @@ public struct ExtractedArticle: Sendable, Equatable, Codable {
     public var attribution: String?
     /// The body as an HTML fragment (UTF-8), not yet sanitized.
     public var bodyHTML: String
-    /// Which rule found the body: "site:<name>" or "generic".
+    /// Which path found the body: "site:<name>", "generic", or a cascade step ("generic+jsonld", …; docs/extract.md).
     public var extractor: String
+    /// Photo captions of the body, in order. They stay in `bodyHTML` as `<figure>`/`<figcaption>` and are not part of
+    /// the article's text (what search and the classifier read).
+    public var captions: [String] = []
 
     public init(url: String, canonicalURL: String? = nil, originalURL: String? = nil, title: String, byline: Byline = Byline(),
                 published: Date? = nil, updated: Date? = nil, leadImage: String? = nil, description: String? = nil,

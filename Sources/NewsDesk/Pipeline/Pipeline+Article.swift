@@ -106,11 +106,16 @@ extension Pipeline {
             if extracted.title.trimmed.isEmpty { extracted.title = item.title }
             if extracted.published == nil { extracted.published = item.published }
             if extracted.updated == nil { extracted.updated = item.updated }
-            if extracted.leadImage == nil { extracted.leadImage = item.imageURL }
+            // The feed's image (enclosure, media:thumbnail, an <img> in the description) goes through the same image
+            // rules as the page's: a Daum thumbnail proxy is unwrapped, a tracking pixel refused.
+            if extracted.leadImage == nil { extracted.leadImage = item.imageURL.flatMap { sanitizer.imageRules.url($0, base: item.link) } }
             if extracted.description == nil { extracted.description = item.summary }
             if extracted.sectionHints.isEmpty { extracted.sectionHints = item.categories }
         }
-        let clean = sanitizer.sanitize(html: extracted.bodyHTML, baseURL: resource.finalURL)
+        var clean = sanitizer.sanitize(html: extracted.bodyHTML, baseURL: resource.finalURL)
+        // The article's text is its prose: captions stay in the HTML (figcaption) but not in what search and the
+        // classifier read (docs/extract.md, "What text is").
+        clean.text = Self.removingCaptions(clean.text, extracted.captions)
         guard clean.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw StageFailure(stage: "extract", message: "no article text found on \(resource.finalURL) (check the site rule for this host)")
         }
@@ -140,6 +145,24 @@ extension Pipeline {
             return Classification(section: s, confidence: 1, method: .source, reason: "source \(source.id) is single-section (\(s)); no classifier")
         }
         return Classification(section: fallback, confidence: 0, method: .fallback, reason: "source \(source.id) is mixed and no classifier is available: default section \(fallback)")
+    }
+
+    /// `text` without the lines that are exactly one of `captions` (whitespace collapsed); a figcaption is a block, so
+    /// the sanitizer's text has each caption on a line of its own.
+    static func removingCaptions(_ text: String, _ captions: [String]) -> String {
+        guard !captions.isEmpty else { return text }
+        let set = Set(captions.map(FeedText.collapse))
+        var out: [Substring] = []
+        var skippedBlank = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if set.contains(FeedText.collapse(String(line))) { skippedBlank = true; continue }
+            // A blank line left behind by a removed caption is dropped too (no double blank lines).
+            if line.isEmpty, skippedBlank, out.last?.isEmpty ?? true { continue }
+            skippedBlank = false
+            out.append(line)
+        }
+        while out.last?.isEmpty == true { out.removeLast() }
+        return out.joined(separator: "\n")
     }
 
     /// `<img` tags in sanitized HTML (a byte count: Foundation's `components(separatedBy:)` bridged the whole page).

@@ -23,12 +23,11 @@ public struct Sanitizer: Sendable {
     /// One image URL as the sanitizer would write it (resolved, proxies unwrapped, resize and tracking parameters
     /// dropped), or nil when the policy refuses it (bad scheme, beacon). The extractor uses this for lead images.
     public func imageURL(_ raw: String, baseURL: String?) -> String? {
-        var counts = URLRules.Counts()
-        if case .url(let u) = rules.image(raw, base: baseURL, pageHost: baseURL.flatMap(URLCleaner.host(of:)), counts: &counts) {
-            return u
-        }
-        return nil
+        imageRules.url(raw, base: baseURL)
     }
+
+    /// The image rules of this sanitizer's policy, as a value the extractor and the pipeline hold.
+    public var imageRules: ImageURLRules { ImageURLRules(rules: rules) }
 
     /// Sanitizes a UTF-8 string. `baseURL` (http or https) resolves relative URLs; `<base href>` overrides it.
     public func sanitize(html: String, baseURL: String?) -> SanitizedHTML {

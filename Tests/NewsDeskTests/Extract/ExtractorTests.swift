@@ -153,7 +153,10 @@ import Testing
         let a = try Extractor().extract(Self.page(Self.genericHTML, url: "https://www.example.kr/society/view/77"))
         let text = Extractor.text(ofFragment: a.bodyHTML)
         #expect(a.extractor == "generic")
-        #expect(text.contains("문을 연 청년 공방 내부 모습"))
+        // The caption is its own field and stays in the HTML as a figcaption; `text` is the prose.
+        #expect(a.captions == ["문을 연 청년 공방 내부 모습"])
+        #expect(a.bodyHTML.contains("<figcaption>문을 연 청년 공방 내부 모습</figcaption>"))
+        #expect(!text.contains("문을 연 청년 공방 내부 모습"))
         #expect(a.bodyHTML.contains("<img"))
         #expect(text.contains("판매 교육"))
         for junk in ["관련기사", "댓글", "카카오톡", "정치", "무단전재", "yj@example.kr", "구도심 빈 점포, 청년 공방으로"] {
@@ -185,7 +188,7 @@ import Testing
         let a = try Extractor().extract(Self.page(html))
         let text = Extractor.text(ofFragment: a.bodyHTML)
         #expect(text.contains("윤중로를 찾은 시민들"))
-        #expect(text.contains("벚꽃길을 걷는 시민들"))
+        #expect(a.captions == ["벚꽃길을 걷는 시민들"] && a.bodyHTML.contains("벚꽃길을 걷는 시민들"))
         #expect(!text.contains("많이 본"))
     }
 

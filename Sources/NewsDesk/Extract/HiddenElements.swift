@@ -1,0 +1,53 @@
+/// Elements a reader never sees, removed from every body path (site rule and generic) before anything is measured:
+/// `style` with `display:none` or `visibility:hidden`, the `hidden` attribute, and `aria-hidden="true"` (the tests
+/// Readability.js's `_isProbablyVisible` makes, including its exception for lazy-image fallbacks, class
+/// `fallback-image`). A summary block for search engines (`<div style="display:none">… 검색엔진용 요약</div>`) or a
+/// screen-reader-hidden duplicate never reaches `text`, `bodyHTML`, search or the classifier.
+enum HiddenElements {
+    /// Whether `n` (an element) is hidden by its own attributes.
+    static func isHidden(_ n: HTMLNode) -> Bool {
+        if n.has("hidden") { return true }
+        if n.attribute("aria-hidden", equals: "true") && !n.attribute("class", contains: "fallback-image") { return true }
+        // Byte tests first: most elements have no style, and most styles hide nothing.
+        guard n.attribute("style", contains: "none") || n.attribute("style", contains: "hidden"),
+              let style = n.attribute("style") else { return false }
+        return hides(style: style)
+    }
+
+    /// Whether a `style` attribute's declarations hide the element (`display: none`, `visibility:hidden !important`).
+    /// Read on bytes: blanks dropped, ASCII lowercased, then each declaration compared (a border or overflow that is
+    /// `none`/`hidden` hides nothing).
+    static func hides(style: String) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for b in style.utf8 where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
+            compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        for decl in compact.split(separator: 0x3B) {  // ;
+            let d = Array(decl)
+            if matches(d, "display:none") || matches(d, "visibility:hidden") { return true }
+        }
+        return false
+    }
+
+    /// `decl` is `target`, optionally followed by `!important`.
+    private static func matches(_ decl: [UInt8], _ target: StaticString) -> Bool {
+        let t = UnsafeBufferPointer(start: target.utf8Start, count: target.utf8CodeUnitCount)
+        guard decl.count >= t.count, decl.prefix(t.count).elementsEqual(t) else { return false }
+        return decl.count == t.count || decl[t.count] == 0x21  // !
+    }
+
+    /// Removes every hidden element below `root` (with its content). Returns how many were removed.
+    @discardableResult
+    static func remove(below root: HTMLNode) -> Int {
+        var hidden: [HTMLNode] = []
+        root.traverse(enter: { n in
+            guard n.isElement else { return false }
+            if isHidden(n) { hidden.append(n); return false }
+            return true
+        })
+        // Outermost only (the walk does not descend into a hidden element), so no removal frees another match.
+        for n in hidden { n.remove() }
+        return hidden.count
+    }
+}
