@@ -59,14 +59,21 @@ struct BodyCascade {
         let pageWeight = stats[body].weight - stats[body].links + removed.weight - removed.links
         let pageHasContent = stats[body].weight > 0 || stats[body].media > 0 || removed.weight > 0
         let generic = measure("generic", ContentScorer.findContent(in: body, stats: stats), stats)
+        var container: Candidate?
+        if let parent = generic.nodes.first?.parent, parent != body, !parent.hasName("html"), !generic.nodes.contains(body) {
+            container = measure("generic+container", [parent], stats)
+        }
+        // The pick is one section of an article split into sibling blocks (a story in `story-body-1`, `story-body-2`):
+        // its container adds two or more paragraphs and hardly any links, so the container is the article.
+        if !all, let c = container, c.paragraphs >= generic.paragraphs + 2, c.linkDensity <= generic.linkDensity + 0.05,
+           c.weight >= acceptShare * pageWeight, c.linkDensity < 0.3 {
+            return Choice(chosen: c, pageWeight: pageWeight, pageHasContent: true)
+        }
         if !all, generic.weight >= acceptShare * pageWeight, generic.paragraphs >= 2, generic.linkDensity < 0.3 {
             return Choice(chosen: generic, pageWeight: pageWeight, pageHasContent: true)
         }
         var candidates = [generic]
-        if let parent = generic.nodes.first?.parent, parent != body, !parent.hasName("html"), !generic.nodes.contains(body) {
-            // The container counts only when what it adds is as prose-like as the pick (not a list of other stories).
-            candidates.append(measure("generic+container", [parent], stats))
-        }
+        if let container { candidates.append(container) }
         var jsonLD: HTMLNode?
         if let text = meta.jsonLD.articleBody, let div = jsonLDBody(text, in: body.document) {
             jsonLD = div
