@@ -15,7 +15,9 @@
 /// retry, density — at most 10 points above the scorer's pick, or 15 %), the first in that order that holds at least
 /// 60 % of the largest candidate's text wins. Fallback candidates are measured after the chrome-named containers inside
 /// them are removed. The fallback runs only when the scorer's pick holds less than
-/// `acceptShare` of the page's visible non-link text or fewer than two paragraphs, so most pages pay for one parse.
+/// `acceptShare` of the page's visible non-link text or fewer than two paragraphs, so most pages pay for one parse; on
+/// that fast path the pick's container replaces it when it adds two or more paragraphs and no more links (an article
+/// split into sibling sections).
 struct BodyCascade {
     /// One body candidate and the signals the rule weighs.
     struct Candidate {
