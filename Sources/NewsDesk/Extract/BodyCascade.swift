@@ -11,9 +11,13 @@
 /// - `generic+jsonld`: JSON-LD `articleBody`, one paragraph per line (pages that render the body with JavaScript).
 /// - `generic+density`: the element whose own paragraphs hold the most text (a text-density pass over the page).
 ///
-/// The rule (`choose`): among candidates with text whose link density is below 0.5, the first in that order that holds
-/// at least 60 % of the largest candidate's text wins. The fallback runs only when the scorer's pick holds less than
-/// `acceptShare` of the page's visible non-link text or fewer than two paragraphs, so most pages pay for one parse.
+/// The rule (`choose`): among candidates with text whose link density is below 0.5 (for the wide paths — container,
+/// retry, density — at most 10 points above the scorer's pick, or 15 %), the first in that order that holds at least
+/// 60 % of the largest candidate's text wins. Fallback candidates are measured after the chrome-named containers inside
+/// them are removed. The fallback runs only when the scorer's pick holds less than
+/// `acceptShare` of the page's visible non-link text or fewer than two paragraphs, so most pages pay for one parse; on
+/// that fast path the pick's container replaces it when it adds two or more paragraphs and no more links (an article
+/// split into sibling sections).
 struct BodyCascade {
     /// One body candidate and the signals the rule weighs.
     struct Candidate {
@@ -57,13 +61,21 @@ struct BodyCascade {
         let pageWeight = stats[body].weight - stats[body].links + removed.weight - removed.links
         let pageHasContent = stats[body].weight > 0 || stats[body].media > 0 || removed.weight > 0
         let generic = measure("generic", ContentScorer.findContent(in: body, stats: stats), stats)
+        var container: Candidate?
+        if let parent = generic.nodes.first?.parent, parent != body, !parent.hasName("html"), !generic.nodes.contains(body) {
+            container = measure("generic+container", [parent], stats)
+        }
+        // The pick is one section of an article split into sibling blocks (a story in `story-body-1`, `story-body-2`):
+        // its container adds two or more paragraphs and hardly any links, so the container is the article.
+        if !all, let c = container, c.paragraphs >= generic.paragraphs + 2, c.linkDensity <= generic.linkDensity + 0.05,
+           c.weight >= acceptShare * pageWeight, c.linkDensity < 0.3 {
+            return Choice(chosen: c, pageWeight: pageWeight, pageHasContent: true)
+        }
         if !all, generic.weight >= acceptShare * pageWeight, generic.paragraphs >= 2, generic.linkDensity < 0.3 {
             return Choice(chosen: generic, pageWeight: pageWeight, pageHasContent: true)
         }
         var candidates = [generic]
-        if let parent = generic.nodes.first?.parent, parent != body, !parent.hasName("html"), !generic.nodes.contains(body) {
-            candidates.append(measure("generic+container", [parent], stats))
-        }
+        if let container { candidates.append(container) }
         var jsonLD: HTMLNode?
         if let text = meta.jsonLD.articleBody, let div = jsonLDBody(text, in: body.document) {
             jsonLD = div
@@ -106,7 +118,11 @@ struct BodyCascade {
 
     /// The rule: the first candidate in `order` holding at least 60 % of the largest eligible candidate's text.
     static func choose(_ candidates: [Candidate]) -> Candidate? {
-        let eligible = candidates.filter { $0.weight > 0 && $0.linkDensity < 0.5 }
+        // The wide paths (container, retry, density) count only when what they add is as prose-like as the scorer's
+        // pick: a page column of other stories is text too, but with links.
+        let wide: Set<String> = ["generic+container", "generic+retry", "generic+density"]
+        let limit = max((candidates.first { $0.path == "generic" }?.linkDensity ?? 0) + 0.1, 0.15)
+        let eligible = candidates.filter { $0.weight > 0 && $0.linkDensity < 0.5 && (!wide.contains($0.path) || $0.linkDensity <= limit) }
         guard let maxWeight = eligible.map(\.weight).max() else { return candidates.first }
         let ranked = eligible.sorted { (order.firstIndex(of: $0.path) ?? 99) < (order.firstIndex(of: $1.path) ?? 99) }
         return ranked.first { $0.weight >= 0.6 * maxWeight }

@@ -84,12 +84,18 @@ public struct Extractor: Sendable {
         let input = Self.input(page)
         let document: HTMLDocument
         do {
-            document = try HTMLDocument(bytes: input, encoding: page.charset, url: page.url, honouringEndTags: false)
+            // The depth cap is applied below, only when the scan (a walk made anyway) finds a page that deep.
+            document = try HTMLDocument(bytes: input, encoding: page.charset, url: page.url, honouringEndTags: false, limitingDepth: false)
         } catch {
             throw .unreadable(url: page.url, reason: error.description)
         }
         guard let body = PagePrep.body(document) else { throw .emptyPage(url: page.url) }
-        let scan = PageScan(document)
+        var scan = PageScan(document)
+        if scan.deepest > HTMLDocument.maxDepth {
+            // Lifting nodes may merge text nodes the scan holds: scan again after.
+            document.limitDepth()
+            scan = PageScan(document)
+        }
         let meta = PageMetadata(scan: scan)
         let host = URLCleaner.host(of: page.url) ?? ""
         let rule = self.rule(for: host)

@@ -32,6 +32,9 @@ struct PageScan {
     /// Text nodes under `<body>` holding a date label (`ArticleMetadata.dateLabels`) or a copyright sign, at most 32.
     var labelledText: [HTMLNode] = []
 
+    /// The deepest element nesting seen (the extractor limits the tree's depth only when this exceeds the cap).
+    var deepest = 0
+
     static let maxLabelledText = 32
     static let maxPostClasses = 4
 
@@ -84,6 +87,7 @@ struct PageScan {
             if crumb { crumbDepth += 1 }
             containers.append(crumb)
             containers.append(body)
+            if containers.count / 2 > deepest { deepest = containers.count / 2 }
             return true
         }, leave: { n in
             guard n.isElement, containers.count >= 2 else { return }

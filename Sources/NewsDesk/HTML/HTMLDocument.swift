@@ -33,7 +33,9 @@ public final class HTMLDocument {
     /// elements are lifted to that level, text kept in order, so no recursive walk of ours runs out of stack.
     /// With `honouringEndTags: false`, `</body>` and `</html>` are ignored as a browser ignores them
     /// (`IgnoredEndTags`): the extractor parses that way.
-    public init(bytes: some Collection<UInt8>, encoding: String, url: String? = nil, honouringEndTags: Bool = true) throws(HTMLError) {
+    /// With `limitingDepth: false` the caller limits the depth itself (`limitDepth()`), after a walk it makes anyway.
+    public init(bytes: some Collection<UInt8>, encoding: String, url: String? = nil, honouringEndTags: Bool = true,
+                limitingDepth: Bool = true) throws(HTMLError) {
         guard Self.isKnownEncoding(encoding) else { throw .unknownEncoding(encoding) }
         guard bytes.count < Int(Int32.max) else { throw .inputTooLarge(bytes.count) }
         LibXML.prepare()
@@ -58,8 +60,11 @@ public final class HTMLDocument {
             doc = empty
         }
         self.encoding = encoding
-        Self.limitDepth(doc, to: Self.maxDepth)
+        if limitingDepth { Self.limitDepth(doc, to: Self.maxDepth) }
     }
+
+    /// Lifts nodes deeper than `maxDepth` to that level (see `init`); for a document parsed with `limitingDepth: false`.
+    public func limitDepth() { Self.limitDepth(doc, to: Self.maxDepth) }
 
     /// The deepest nesting kept (`limitDepth`); browsers cope with far less than this on real pages.
     public static let maxDepth = 1000

@@ -205,6 +205,25 @@ import TestSupport
         }
     }
 
+    /// Through the pipeline, such a page is a failed page of the extract stage (ingest records it, the run is
+    /// partial), never a stored empty article.
+    @Test func pipelineFailsAPageWithoutArticle() throws {
+        let dir = try Site.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = FeedsConfig(sections: SectionConfig.standard, defaults: .standard, sources: [])
+        let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("t.sqlite").path)
+        let url = "https://news.example.com/index"
+        let links = (1...12).map { "<li><a href=\"/n/\($0)\">Headline number \($0) on the index page</a></li>" }.joined()
+        let html = "<html><head><title>Index</title></head><body><ul class=\"list\">\(links)</ul></body></html>"
+        let page = FetchedResource(requestedURL: url, finalURL: url, status: 200, headers: ["content-type": "text/html"], body: Array(html.utf8), elapsed: 0)
+        #expect {
+            _ = try pipeline.preview(page, source: SourceConfig(id: "s", name: "s", url: url, mixed: true))
+        } throws: { e in
+            guard let f = e as? StageFailure else { return false }
+            return f.stage == "extract" && f.message.contains("no article body found")
+        }
+    }
+
     struct DeepCase: Sendable, CustomTestStringConvertible {
         let name: String; let paragraphs: Int; let html: String
         var testDescription: String { name }
