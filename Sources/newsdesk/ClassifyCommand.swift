@@ -37,7 +37,7 @@ struct ClassifyArticle: AsyncParsableCommand {
     func run() async throws {
         let classifier: Classifier
         if let config {
-            var feeds = try FeedsConfig.load(path: config)
+            var feeds = try PolicyFile.load(config).config
             if let model { feeds.classify.model = URL(fileURLWithPath: model).standardizedFileURL.path }
             if let threshold { feeds.classify.threshold = threshold }
             classifier = try Classifier.shipped(config: feeds)
@@ -252,7 +252,7 @@ struct ClassifyEval: AsyncParsableCommand {
         for needed in ["file", "url", "section"] where !columns.contains(needed) {
             throw ClassifyError.missingColumn(path: manifest, column: needed, available: columns)
         }
-        var feeds = try config.map { try FeedsConfig.load(path: $0) }
+        var feeds = try config.map { try PolicyFile.load($0).config }
             ?? FeedsConfig(sections: SectionConfig.standard, defaults: .standard, sources: [])
         if let model { feeds.classify.model = URL(fileURLWithPath: model).standardizedFileURL.path }
         let classifier = try Classifier.shipped(config: feeds)

@@ -27,12 +27,14 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try config.map { try FeedsConfig.load(path: $0) }
+        let policy = try config.map { try PolicyFile.load($0) }
+        let loaded = policy?.config
         var resource: FetchedResource
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
+            let networks = try PolicyFile.networks(allow)
             let fetcher = Fetcher(defaults: loaded?.defaults ?? .standard, logger: Logger(label: "newsdesk.extract"))
             do {
-                resource = try await fetcher.fetch(FetchRequest(url: input, allowNetworks: allow))
+                resource = try await fetcher.fetch(FetchRequest(url: input, allowNetworks: networks))
             } catch {
                 FileHandle.standardError.write(Data("extract: \(error)\n".utf8))
                 throw ExitCode(1)
@@ -53,7 +55,7 @@ struct ExtractCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if let w = page.misdecodingWarning { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-        let images = Sanitizer(policy: try SanitizePolicy.default.applying(loaded?.sanitize ?? .init()))
+        let images = Sanitizer(policy: policy?.sanitize ?? .default)
         let article = try Extractor(rules: loaded?.sites ?? [], images: images).extract(page)
         let text = Extractor.text(ofFragment: article.bodyHTML)
         switch format {

@@ -49,13 +49,10 @@ struct DisplayConfigOption: ParsableArguments {
     /// The config, or nil when none is given or found.
     func load() throws -> FeedsConfig? {
         if let config {
-            do { return try FeedsConfig.load(path: config) } catch {
-                Output.fail("\(error)")
-                throw ExitCode(IngestExit.config.rawValue)
-            }
+            return try PolicyFile.load(config).config
         }
         guard FileManager.default.fileExists(atPath: "feeds.yaml") else { return nil }
-        do { return try FeedsConfig.load(path: "feeds.yaml") } catch {
+        do { return try Policy.load(path: "feeds.yaml").config } catch {
             Output.fail("newsdesk: ignoring ./feeds.yaml (\(error.problems.first.map(\.description) ?? "unreadable")); "
                 + "showing times in \(FetchDefaults.standardTimeZone.identifier)")
             return nil

@@ -10,6 +10,8 @@ struct ConfigReader {
     private(set) var problems: [ConfigProblem] = []
     /// Valid but risky values, reported by `feeds check` without failing the config.
     private(set) var warnings: [ConfigProblem] = []
+    /// The line of every field path read (`sources[0].url`, `sanitize.allow_tags[2]`), for checks made later.
+    private(set) var lines: [String: Int] = [:]
 
     init(file: String) { self.file = file }
 
@@ -47,6 +49,7 @@ struct ConfigReader {
             return nil
         }
         var f = Fields(path: path, line: Self.line(node))
+        if !path.isEmpty { lines[path] = f.line }
         for (k, v) in m {
             guard let key = k.scalar?.string else {
                 report(Self.line(k), path, "keys must be plain words")
@@ -61,6 +64,7 @@ struct ConfigReader {
             }
             f.values[key] = v
             f.keyLines[key] = Self.line(k)
+            lines[f.field(key)] = Self.line(v)
         }
         return f
     }
@@ -132,6 +136,7 @@ struct ConfigReader {
                 continue
             }
             out.append((s.string, Self.line(item)))
+            lines["\(f.field(key))[\(i)]"] = Self.line(item)
         }
         return out
     }
@@ -143,7 +148,9 @@ struct ConfigReader {
             report(Self.line(node), f.field(key), "expected a list of `- …` entries, found \(Self.kind(node))")
             return nil
         }
-        return seq.enumerated().map { ($1, "\(f.field(key))[\($0)]") }
+        let items = seq.enumerated().map { ($1, "\(f.field(key))[\($0)]") }
+        for (n, p) in items { lines[p] = Self.line(n) }
+        return items
     }
 
     static func kind(_ node: Node) -> String {

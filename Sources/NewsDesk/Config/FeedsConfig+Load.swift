@@ -45,6 +45,7 @@ extension FeedsConfig {
             throw .invalid(file: file, problems: problems)
         }
         config.warnings = loader.reader.warnings
+        config.lines = loader.reader.lines
         return config
     }
 
@@ -232,7 +233,7 @@ private struct ConfigLoader {
             for (i, n) in nets.enumerated() {
                 do throws(CIDRError) {
                     let network = try IPNetwork(n.value)
-                    s.allowNetworks.append(n.value.trimmingCharacters(in: .whitespaces))
+                    s.allowNetworks.append(network)
                     if let why = AllowNetworksWarning.check(network) { reader.warn(n.line, "\(f.field("allow_networks"))[\(i)]", why) }
                 } catch {
                     reader.report(n.line, "\(f.field("allow_networks"))[\(i)]", error.description)

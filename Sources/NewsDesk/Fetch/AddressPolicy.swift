@@ -10,7 +10,7 @@ public struct AddressPolicy: Sendable, Equatable {
 
     public init(allowNetworks: [IPNetwork] = []) { self.allowNetworks = allowNetworks }
 
-    /// Parses the CIDR strings of a source's `allow_networks`.
+    /// Parses CIDR strings (the CLI's `--allow`); a source's `allow_networks` are parsed once, by the config loader.
     public init(allowing cidrs: [String]) throws(CIDRError) {
         var nets: [IPNetwork] = []
         for c in cidrs { nets.append(try IPNetwork(c)) }

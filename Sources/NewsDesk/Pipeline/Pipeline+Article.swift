@@ -135,7 +135,7 @@ extension Pipeline {
             return classifier.classify(ClassificationInput(article: a, text: text, url: url, sourceID: source.id,
                                                            sourceSection: source.mixed ? nil : source.section))
         }
-        let fallback = config.classify.defaultSection ?? "general"
+        let fallback = policy.sections.defaultSection
         if !source.mixed, let s = source.section {
             return Classification(section: s, confidence: 1, method: .source, reason: "source \(source.id) is single-section (\(s)); no classifier")
         }

@@ -10,7 +10,9 @@ import Logging
 /// fetcher enforces per-host limits; at most `concurrency × window` pages are in memory at once.
 /// Sendable: share one pipeline between tasks; it holds only immutable configuration and shared services.
 public struct Pipeline: Sendable {
-    public let config: FeedsConfig
+    /// The built feeds.yaml every stage reads (`Policy.load`).
+    public let policy: Policy
+    public var config: FeedsConfig { policy.config }
     public let store: ArticleStore
     let fetcher: Fetcher
     let classifier: Classifier?
@@ -22,21 +24,28 @@ public struct Pipeline: Sendable {
     /// Article pages of one source processed at once.
     let window: Int
 
-    /// Builds a pipeline; `classifier` nil files articles by the source's section (the reason says so).
-    /// Throws when the config's sanitizer overrides contradict the policy.
-    public init(config: FeedsConfig, store: ArticleStore, fetcher: Fetcher, classifier: Classifier?, logger: Logger) throws {
-        self.config = config
+    /// Builds a pipeline from a built policy; `classifier` nil files articles by the source's section (the reason
+    /// says so). Nothing here can fail: every check was made by `Policy.load`.
+    public init(policy: Policy, store: ArticleStore, fetcher: Fetcher, classifier: Classifier?, logger: Logger) {
+        self.policy = policy
         self.store = store
         self.fetcher = fetcher
         self.classifier = classifier
         self.logger = logger
-        let sanitizer = Sanitizer(policy: try SanitizePolicy.default.applying(config.sanitize))
+        let config = policy.config
+        let sanitizer = Sanitizer(policy: policy.sanitize)
         self.sanitizer = sanitizer
         self.extractor = Extractor(rules: config.sites, images: sanitizer)
         var perSource: [String: Extractor] = [:]
         for s in config.sources { if let site = s.site { perSource[s.id] = Extractor(rules: [site] + config.sites, images: sanitizer) } }
         self.sourceExtractors = perSource
         self.window = max(2, config.defaults.perHostConcurrency * 2)
+    }
+
+    /// Builds the policy of `config` (`Policy(config)`, the checks `feeds check` makes), then the pipeline.
+    /// - Throws: `ConfigError` when the config's sanitizer overrides contradict the policy.
+    public init(config: FeedsConfig, store: ArticleStore, fetcher: Fetcher, classifier: Classifier?, logger: Logger) throws(ConfigError) {
+        self.init(policy: try Policy(config), store: store, fetcher: fetcher, classifier: classifier, logger: logger)
     }
 
     /// Runs an ingest: takes the store's lock (or throws `.lockHeld` at once), records the run, processes every due
