@@ -69,7 +69,7 @@ struct IngestCommand: AsyncParsableCommand {
         let logger = CLILogging.bootstrap(level: verbose ? .info : quiet ? .error : .warning)
         let policy = try PolicyFile.load(config)
         let articleStore: ArticleStore
-        do { articleStore = try ArticleStore(path: store.db, logger: logger, policy: policy) } catch {
+        do { articleStore = try ArticleStore(path: store.db, logger: logger, cleaner: policy.urlCleaner) } catch {
             fail("\(error)")
             throw ExitCode(IngestExit.fatal.rawValue)
         }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import NewsDesk
 
 /// How every command reads feeds.yaml: `Policy.load`, the build `feeds check` runs, so no command can accept a file
@@ -18,14 +17,5 @@ enum PolicyFile {
         try cidrs.map { c in
             do { return try IPNetwork(c) } catch { throw ValidationError("--allow \(error)") }
         }
-    }
-}
-
-extension ArticleStore {
-    /// Opens a store whose URL identity uses the policy's one URL cleaner (standard tracking parameters plus
-    /// `sanitize.extra_tracking_parameters`), as the sanitizer does.
-    convenience init(path: String, logger: Logger?, policy: Policy, access: StoreAccess = .readWrite) throws(StoreError) {
-        let cleaner = policy.urlCleaner
-        try self.init(path: path, logger: logger, urlCleaner: { cleaner.clean($0) }, access: access)
     }
 }

@@ -21,7 +21,7 @@ struct ReimportCommand: AsyncParsableCommand {
         let logger = CLILogging.bootstrap(level: verbose ? .info : .warning)
         let policy = try PolicyFile.load(config)
         let s: ArticleStore
-        do { s = try ArticleStore(path: store.db, logger: logger, policy: policy) } catch {
+        do { s = try ArticleStore(path: store.db, logger: logger, cleaner: policy.urlCleaner) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(IngestExit.fatal.rawValue)
         }

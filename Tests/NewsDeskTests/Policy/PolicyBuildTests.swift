@@ -276,4 +276,20 @@ struct PolicyBuildTests {
         #expect(policy.sections.defaultSection == "sports")
         #expect(policy.config.line(of: "sanitize.allow_tags[0]") == 10)
     }
+
+    /// One URL cleaner: a tracking parameter the operator added is dropped from body links and from the store's URL
+    /// identity alike (the store used the standard table, so `?campaign_id=` split one article into two).
+    @Test func storeIdentityUsesThePolicyCleaner() throws {
+        let policy = try Policy.parse(yaml: Self.sanitize("  extra_tracking_parameters: [campaign_id]\n"), environment: [:])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newsdesk-policy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try ArticleStore(path: dir.appendingPathComponent("news.sqlite").path, cleaner: policy.urlCleaner)
+        let tracked = "https://news.example.com/article/7?id=2&campaign_id=spring"
+        #expect(store.key(for: tracked) == store.key(for: "https://news.example.com/article/7?id=2"))
+        let html = Sanitizer(policy: policy.sanitize).sanitize(html: "<p><a href=\"\(tracked)\">link</a></p>", baseURL: nil).html
+        #expect(!html.contains("campaign_id"))
+        let standard = try ArticleStore(path: dir.appendingPathComponent("other.sqlite").path)
+        #expect(standard.key(for: tracked) != standard.key(for: "https://news.example.com/article/7?id=2"))
+    }
 }
