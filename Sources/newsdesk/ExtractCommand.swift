@@ -27,12 +27,12 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let policy = try config.map { try PolicyFile.load($0) }
-        let loaded = policy?.config
+        let policy = try config.map { try PolicyFile.load($0) } ?? .standard
+        let loaded = policy.config
         var resource: FetchedResource
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
             let networks = try PolicyFile.networks(allow)
-            let fetcher = Fetcher(defaults: loaded?.defaults ?? .standard, logger: Logger(label: "newsdesk.extract"))
+            let fetcher = Fetcher(defaults: loaded.defaults, logger: Logger(label: "newsdesk.extract"))
             do {
                 resource = try await fetcher.fetch(FetchRequest(url: input, allowNetworks: networks))
             } catch {
@@ -48,18 +48,24 @@ struct ExtractCommand: AsyncParsableCommand {
             resource = FetchedResource(requestedURL: fileURL, finalURL: fileURL, status: 200, headers: [:], body: bytes, elapsed: 0)
         }
         if let url { resource.finalURL = url }
-        // The decode stage every command shares: only HTML is read, invalid bytes become U+FFFD, the rest is kept.
-        let page: DecodedPage
-        do { page = try CharsetDecoder.decode(resource, as: .article, override: charset) } catch {
-            FileHandle.standardError.write(Data("extract: \(input): \(error)\n".utf8))
+        // The stage functions ingest uses (`ArticleProcessor`): decode (only HTML, invalid bytes become U+FFFD),
+        // extract with the config's site rules, sanitize with its policy; so the text and HTML are what ingest stores.
+        let processor = ArticleProcessor(policy: policy, classifier: nil)
+        let source = ArticleProcessor.adHocSource(url: resource.finalURL)
+        let article: ExtractedArticle
+        let clean: SanitizedHTML
+        do {
+            let page = try processor.decode(resource, source: source, charset: charset)
+            if let w = page.misdecodingWarning { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+            article = try processor.extract(page, source: source)
+            clean = processor.sanitize(html: article.bodyHTML, baseURL: resource.finalURL)
+        } catch {
+            FileHandle.standardError.write(Data("extract: \(input): \(error.message)\n".utf8))
             throw ExitCode(1)
         }
-        if let w = page.misdecodingWarning { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-        let images = Sanitizer(policy: policy?.sanitize ?? .default)
-        let article = try Extractor(rules: loaded?.sites ?? [], images: images).extract(page)
-        let text = Extractor.text(ofFragment: article.bodyHTML)
+        let text = clean.text
         switch format {
-        case "html": print(article.bodyHTML)
+        case "html": print(clean.html)
         case "text": print(Self.textReport(article, text))
         default: print(try Self.json(article, text))
         }

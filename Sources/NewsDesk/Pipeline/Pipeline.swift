@@ -17,10 +17,8 @@ public struct Pipeline: Sendable {
     let fetcher: Fetcher
     let classifier: Classifier?
     let logger: Logger
-    let extractor: Extractor
-    /// Extractors of the sources that bring their own site rule (tried before the config's `sites:`), built once.
-    let sourceExtractors: [String: Extractor]
-    let sanitizer: Sanitizer
+    /// decode → extract → sanitize → classify, the entry point every command shares.
+    public let processor: ArticleProcessor
     /// Article pages of one source processed at once.
     let window: Int
 
@@ -32,14 +30,8 @@ public struct Pipeline: Sendable {
         self.fetcher = fetcher
         self.classifier = classifier
         self.logger = logger
-        let config = policy.config
-        let sanitizer = Sanitizer(policy: policy.sanitize)
-        self.sanitizer = sanitizer
-        self.extractor = Extractor(rules: config.sites, images: sanitizer)
-        var perSource: [String: Extractor] = [:]
-        for s in config.sources { if let site = s.site { perSource[s.id] = Extractor(rules: [site] + config.sites, images: sanitizer) } }
-        self.sourceExtractors = perSource
-        self.window = max(2, config.defaults.perHostConcurrency * 2)
+        self.processor = ArticleProcessor(policy: policy, classifier: classifier)
+        self.window = max(2, policy.config.defaults.perHostConcurrency * 2)
     }
 
     /// Builds the policy of `config` (`Policy(config)`, the checks `feeds check` makes), then the pipeline.

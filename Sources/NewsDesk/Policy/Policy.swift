@@ -51,6 +51,17 @@ public struct Policy: Sendable {
         self.sections = SectionPolicy(config)
     }
 
+    /// The policy of a feeds.yaml that sets nothing: the shipped sections, fetch defaults, sanitizer policy and
+    /// classifier rules (`extract`, `classify FILE` and `sanitize` without `--config`).
+    public static let standard = Policy(unchecked: FeedsConfig(sections: SectionConfig.standard, defaults: .standard, sources: []),
+                                        sanitize: .default)
+
+    private init(unchecked config: FeedsConfig, sanitize: SanitizePolicy) {
+        self.config = config
+        self.sanitize = sanitize
+        self.sections = SectionPolicy(config)
+    }
+
     /// The networks `source` may reach although they are loopback or private, as parsed at load.
     public func networks(for sourceID: String) -> [IPNetwork] {
         config.sources.first { $0.id == sourceID }?.allowNetworks ?? []
