@@ -97,8 +97,8 @@ struct IngestCommand: AsyncParsableCommand {
             for e in summary.errors { fail("  " + e) }
         }
         switch summary.status {
-        case "ok": return
-        default: throw ExitCode(IngestExit.partial.rawValue)
+        case .ok: return
+        case .partial, .failed: throw ExitCode(IngestExit.partial.rawValue)
         }
     }
 
@@ -120,7 +120,7 @@ enum Progress {
         var label = ""
         switch event {
         case .sourceStarted(let id): label = id
-        case .sourceFinished(let r): label = "\(r.id): \(r.status)"
+        case .sourceFinished(let r): label = "\(r.id): \(r.status.rawValue)"
         case .article(let id, _, let outcome): label = "\(id): \(outcome)"
         }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(s) sources done, \(a) articles … \(label)".utf8))

@@ -35,7 +35,7 @@ public struct ArticleProcessor: Sendable {
     /// Decode: only HTML becomes an article; the charset comes from `charset`, else the source's, else the page.
     public func decode(_ resource: FetchedResource, source: SourceConfig, charset: String? = nil) throws(StageFailure) -> DecodedPage {
         do { return try CharsetDecoder.decode(resource, as: .article, override: charset ?? source.charset) } catch {
-            throw StageFailure(stage: "decode", message: error.description)
+            throw StageFailure(stage: .decode, message: error.description)
         }
     }
 
@@ -47,7 +47,7 @@ public struct ArticleProcessor: Sendable {
             if let site = source.site { return try Extractor(rules: [site] + policy.config.sites, images: sanitizer).extract(page) }
             return try extractor.extract(page)
         } catch {
-            throw StageFailure(stage: "extract", message: error.description)
+            throw StageFailure(stage: .extract, message: error.description)
         }
     }
 
@@ -72,7 +72,7 @@ public struct ArticleProcessor: Sendable {
         }
         let clean = sanitize(html: extracted.bodyHTML, baseURL: resource.finalURL)
         guard clean.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
-            throw StageFailure(stage: "extract", message: "no article text found on \(resource.finalURL) (check the site rule for this host)")
+            throw StageFailure(stage: .extract, message: "no article text found on \(resource.finalURL) (check the site rule for this host)")
         }
         let classification = classify(extracted, text: clean.text, url: resource.finalURL, source: source)
         let seen = ([item?.link, resource.requestedURL].compactMap { $0 }).filter { $0 != resource.finalURL }
@@ -123,12 +123,12 @@ public struct ProcessedPage: Sendable {
 
 /// A stage failure for one page or article: recorded, never fatal to the run.
 public struct StageFailure: Error, Sendable, CustomStringConvertible {
-    /// The stage that failed (`decode`, `extract`, `fetch`, `store`).
-    public var stage: String
+    /// The stage that failed.
+    public var stage: Stage
     /// What happened and what to do.
     public var message: String
     /// The page is gone for good (HTTP 410): the entry is given up at once.
     public var permanent = false
 
-    public var description: String { "\(stage): \(message)" }
+    public var description: String { "\(stage.rawValue): \(message)" }
 }

@@ -5,7 +5,7 @@ import Logging
 struct ArticleResult: Sendable {
     enum Outcome: Sendable {
         case stored, linked
-        case failed(stage: String, message: String, permanent: Bool)
+        case failed(stage: Stage, message: String, permanent: Bool)
         var label: String {
             switch self {
             case .stored: return "new"
@@ -55,7 +55,7 @@ extension Pipeline {
             return ArticleResult(url: item.link, itemID: item.id, outcome: .failed(stage: e.stage, message: e.message, permanent: e.permanent))
         } catch {
             log.warning("article failed", metadata: ["error": "\(error)"])
-            return ArticleResult(url: item.link, itemID: item.id, outcome: .failed(stage: "store", message: "\(error)", permanent: false))
+            return ArticleResult(url: item.link, itemID: item.id, outcome: .failed(stage: .store, message: "\(error)", permanent: false))
         }
     }
 
@@ -63,10 +63,10 @@ extension Pipeline {
     func get(_ url: String, source: SourceConfig, local: LocalSite?) async throws(StageFailure) -> FetchedResource {
         if let local {
             let file: String?
-            do { file = try local.file(for: url) } catch { throw StageFailure(stage: "fetch", message: error.description) }
+            do { file = try local.file(for: url) } catch { throw StageFailure(stage: .fetch, message: error.description) }
             if let file {
                 do { return try LocalSite.read(file, url: url, etag: nil, maxBytes: config.defaults.maxBodyBytes) } catch {
-                    throw StageFailure(stage: "fetch", message: error.description)
+                    throw StageFailure(stage: .fetch, message: error.description)
                 }
             }
         }
@@ -75,7 +75,7 @@ extension Pipeline {
         } catch {
             let status = Self.failureInfo(error).status
             // 410 Gone is final; a 404 may be a page not yet published everywhere, so it only counts as an attempt.
-            throw StageFailure(stage: "fetch", message: error.description, permanent: status == 410)
+            throw StageFailure(stage: .fetch, message: error.description, permanent: status == 410)
         }
     }
 

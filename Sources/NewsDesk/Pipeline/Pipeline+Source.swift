@@ -7,25 +7,25 @@ extension Pipeline {
                    progress: (@Sendable (IngestProgress) -> Void)?) async -> SourceRunSummary {
         var log = logger
         log[metadataKey: "source.id"] = "\(source.id)"
-        var summary = SourceRunSummary(id: source.id, status: "ok")
+        var summary = SourceRunSummary(id: source.id, status: .ok)
         let interval = source.interval ?? config.defaults.interval
         let state = try? store.source(id: source.id)
         let now = Date()
         if !options.force, let due = state?.nextDue, due > now {
-            summary.status = "not_due"
+            summary.status = .notDue
             summary.nextDue = due
             log.debug("not due", metadata: ["source.next_due": "\(due)"])
             return summary
         }
         progress?(.sourceStarted(id: source.id))
 
-        func fail(_ stage: String, _ url: String?, _ message: String, retryAfter: Date? = nil, status: Int? = nil) -> SourceRunSummary {
-            summary.status = "failed"
+        func fail(_ stage: Stage, _ url: String?, _ message: String, retryAfter: Date? = nil, status: Int? = nil) -> SourceRunSummary {
+            summary.status = .failed
             summary.error = message
             log.warning("source failed", metadata: ["stage": "\(stage)", "source.url": "\(url ?? "-")", "error": "\(message)"])
             errors.add("\(source.id): \(message)")
             if !options.dryRun {
-                if let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: url, stage: stage, message: message) }
+                if let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: url, stage: stage.rawValue, message: message) }
                 let r = try? store.recordFetch(sourceID: source.id, SourceFetchResult(outcome: .failed(message: message, retryAfter: retryAfter), status: status), interval: interval)
                 summary.nextDue = r?.nextDue
                 recordRunSource(summary, runID: runID)
@@ -38,7 +38,7 @@ extension Pipeline {
             summary.warnings += 1
             log.warning("decode warning", metadata: ["source.url": "\(url)", "warning": "\(message)"])
             errors.add("\(source.id): \(message)")
-            if !options.dryRun, let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: url, stage: "decode", message: message) }
+            if !options.dryRun, let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: url, stage: Stage.decode.rawValue, message: message) }
         }
 
         // 1. The feed (conditional: stored ETag / Last-Modified).
@@ -48,27 +48,27 @@ extension Pipeline {
         do throws(PipelineError) {
             local = source.path != nil ? try LocalSite(source: source, configFile: config.file) : nil
         } catch {
-            return fail("config", source.path, error.description)
+            return fail(.config, source.path, error.description)
         }
         if let local {
             feedURL = local.feedURL
             do throws(PipelineError) {
                 resource = try LocalSite.read(local.feedFile, url: feedURL, etag: state?.etag, maxBytes: config.defaults.maxBodyBytes)
-            } catch { return fail("fetch", source.path, error.description) }
+            } catch { return fail(.fetch, source.path, error.description) }
         } else if let url = source.url {
             feedURL = url
             do {
                 resource = try await fetcher.fetch(FetchRequest(url: url, source: source, etag: state?.etag, lastModified: state?.lastModified))
             } catch {
                 let info = Self.failureInfo(error)
-                return fail("fetch", url, error.description, retryAfter: info.retryAfter, status: info.status)
+                return fail(.fetch, url, error.description, retryAfter: info.retryAfter, status: info.status)
             }
         } else {
-            return fail("config", nil, "source \(source.id) has neither url: nor path:")
+            return fail(.config, nil, "source \(source.id) has neither url: nor path:")
         }
         log[metadataKey: "source.url"] = "\(feedURL)"
         if resource.notModified {
-            summary.status = "not_modified"
+            summary.status = .notModified
             log.info("not modified")
             if !options.dryRun {
                 summary.nextDue = (try? store.recordFetch(sourceID: source.id, SourceFetchResult(outcome: .notModified, status: 304), interval: interval))??.nextDue
@@ -80,7 +80,7 @@ extension Pipeline {
         // 2. Decode (a feed must not be an image or a binary) and parse.
         let page: DecodedPage
         do { page = try CharsetDecoder.decode(resource, as: .feed, override: source.charset) } catch {
-            return fail("decode", feedURL, error.description, status: resource.status)
+            return fail(.decode, feedURL, error.description, status: resource.status)
         }
         if let w = page.misdecodingWarning { warn(w, url: feedURL) }
         let parsed: ParsedFeed
@@ -89,7 +89,7 @@ extension Pipeline {
             if let l = source.site?.links { links = try Selector(l) }
             parsed = try FeedParser.parse(page, type: source.type, links: links)
         } catch {
-            return fail("feed", feedURL, "\(error)", status: resource.status)
+            return fail(.feed, feedURL, "\(error)", status: resource.status)
         }
         let maxItems = source.maxItems ?? config.defaults.maxItemsPerRun
         let items = Array(parsed.items.prefix(maxItems))
@@ -124,8 +124,8 @@ extension Pipeline {
                     summary.failed += 1
                     errors.add("\(source.id): \(r.url): \(message)")
                     if !options.dryRun {
-                        if let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: r.url, stage: stage, message: message) }
-                        let attempts = (try? store.recordEntryFailure(sourceID: source.id, itemID: r.itemID, url: r.url, stage: stage,
+                        if let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: r.url, stage: stage.rawValue, message: message) }
+                        let attempts = (try? store.recordEntryFailure(sourceID: source.id, itemID: r.itemID, url: r.url, stage: stage.rawValue,
                                                                       error: message, permanent: permanent)) ?? 0
                         if permanent || attempts >= config.defaults.maxEntryAttempts {
                             log.warning("entry given up", metadata: ["article.url": "\(r.url)", "attempts": "\(attempts)",
@@ -160,7 +160,7 @@ extension Pipeline {
 
     func recordRunSource(_ s: SourceRunSummary, runID: Int64?) {
         guard let runID else { return }
-        try? store.recordRunSource(RunSourceRecord(runId: runID, sourceId: s.id, status: s.status, itemsSeen: s.itemsSeen, articlesNew: s.new,
+        try? store.recordRunSource(RunSourceRecord(runId: runID, sourceId: s.id, status: s.status.rawValue, itemsSeen: s.itemsSeen, articlesNew: s.new,
                                                    articlesLinked: s.linked, articlesSkipped: s.known, errors: s.failed + s.warnings, error: s.error))
     }
 }

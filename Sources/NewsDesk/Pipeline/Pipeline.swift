@@ -78,16 +78,16 @@ public struct Pipeline: Sendable {
         }
         results.sort { a, b in (selected.firstIndex { $0.id == a.id } ?? 0) < (selected.firstIndex { $0.id == b.id } ?? 0) }
 
-        let checked = results.filter { $0.status != "not_due" }
-        let anyFailure = results.contains { $0.status == "failed" || $0.failed > 0 || $0.warnings > 0 }
-        let allFailed = !checked.isEmpty && checked.allSatisfy { $0.status == "failed" }
-        let status = allFailed ? "failed" : anyFailure ? "partial" : "ok"
+        let checked = results.filter { $0.status != .notDue }
+        let anyFailure = results.contains { $0.status == .failed || $0.failed > 0 || $0.warnings > 0 }
+        let allFailed = !checked.isEmpty && checked.allSatisfy { $0.status == .failed }
+        let status: RunStatus = allFailed ? .failed : anyFailure ? .partial : .ok
         let finished = Date()
         if let runID {
             do {
-                try store.finishRun(runID, status: status, sourcesChecked: checked.count, articlesNew: results.reduce(0) { $0 + $1.new },
+                try store.finishRun(runID, status: status.rawValue, sourcesChecked: checked.count, articlesNew: results.reduce(0) { $0 + $1.new },
                                     articlesLinked: results.reduce(0) { $0 + $1.linked }, articlesSkipped: results.reduce(0) { $0 + $1.known },
-                                    errors: results.reduce(0) { $0 + $1.failed + $1.warnings } + results.filter { $0.status == "failed" }.count,
+                                    errors: results.reduce(0) { $0 + $1.failed + $1.warnings } + results.filter { $0.status == .failed }.count,
                                     at: finished)
             } catch { throw .store(error as? StoreError ?? .database(operation: "finish run", reason: "\(error)")) }
         }
