@@ -87,26 +87,24 @@ struct ConfigReader {
     }
 
     mutating func int(_ f: Fields, _ key: String, in range: ClosedRange<Int>, unit: String = "") -> Int? {
-        guard let node = f.values[key], !Self.isNull(node) else { return nil }
-        guard let v = node.int else {
-            report(Self.line(node), f.field(key), "expected a whole number\(unit.isEmpty ? "" : " of \(unit)"), found \(Self.show(node))")
-            return nil
-        }
-        guard range.contains(v) else {
-            report(Self.line(node), f.field(key), "\(v) is out of range (use \(range.lowerBound)…\(range.upperBound)\(unit.isEmpty ? "" : " \(unit)"))")
-            return nil
-        }
-        return v
+        number(f, key, in: range, unit: unit, kind: "a whole number", read: { $0.int }, show: { String($0) })
     }
 
     mutating func double(_ f: Fields, _ key: String, in range: ClosedRange<Double>, unit: String = "") -> Double? {
+        number(f, key, in: range, unit: unit, kind: "a number", read: { n in (n.int.map(Double.init) ?? n.float).flatMap { $0.isFinite ? $0 : nil } },
+               show: Self.fmt)
+    }
+
+    /// A number in `range`; what is not one (or is outside the range) is reported against its line.
+    private mutating func number<T: Comparable>(_ f: Fields, _ key: String, in range: ClosedRange<T>, unit: String, kind: String,
+                                                read: (Node) -> T?, show: (T) -> String) -> T? {
         guard let node = f.values[key], !Self.isNull(node) else { return nil }
-        guard let v = node.int.map(Double.init) ?? node.float, v.isFinite else {
-            report(Self.line(node), f.field(key), "expected a number\(unit.isEmpty ? "" : " of \(unit)"), found \(Self.show(node))")
+        guard let v = read(node) else {
+            report(Self.line(node), f.field(key), "expected \(kind)\(unit.isEmpty ? "" : " of \(unit)"), found \(Self.show(node))")
             return nil
         }
         guard range.contains(v) else {
-            report(Self.line(node), f.field(key), "\(Self.fmt(v)) is out of range (use \(Self.fmt(range.lowerBound))…\(Self.fmt(range.upperBound))\(unit.isEmpty ? "" : " \(unit)"))")
+            report(Self.line(node), f.field(key), "\(show(v)) is out of range (use \(show(range.lowerBound))…\(show(range.upperBound))\(unit.isEmpty ? "" : " \(unit)"))")
             return nil
         }
         return v
