@@ -1,7 +1,7 @@
 import Foundation
 
 /// The per-article documents of the `html` and `markdown` formats, and the section index pages.
-public enum ArticleDocuments {
+enum ArticleDocuments {
     /// The page style, inline so every page is self-contained; the CSP allows exactly this text by hash.
     static let stylesheet = """
     body{font-family:system-ui,-apple-system,"Apple SD Gothic Neo","Noto Sans KR",sans-serif;max-width:46rem;\

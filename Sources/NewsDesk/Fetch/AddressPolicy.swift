@@ -4,7 +4,7 @@
 /// link-local, multicast, unique-local, unspecified, …; IPv4-mapped, NAT64, 6to4 and Teredo IPv6 addresses are
 /// also checked as the IPv4 address they carry)
 /// are refused unless they fall inside one of the source's `allow_networks`.
-public struct AddressPolicy: Sendable, Equatable {
+struct AddressPolicy: Sendable, Equatable {
     /// The operator's allowance for one source.
     public let allowNetworks: [IPNetwork]
 

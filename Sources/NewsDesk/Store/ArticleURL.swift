@@ -7,7 +7,7 @@ import Foundation
 /// `URLCleaner`). Portal articles get one key per article whatever the variant: Daum `v.daum.net/v/ID`
 /// (also `m.v.daum.net`, `news.v.daum.net`, `v.media.daum.net`) and Naver `OID/AID` (`n.news.naver.com/article`,
 /// `/mnews/article`, `news.naver.com/main/read.naver?oid=&aid=`, `sports`/`entertain` variants).
-public enum ArticleURL {
+enum ArticleURL {
     /// Host prefixes folded away (mobile and www variants of one site), longest first.
     static let foldedHostPrefixes = ["mobile.", "www.", "m."]
 
