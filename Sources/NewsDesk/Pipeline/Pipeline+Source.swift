@@ -128,8 +128,9 @@ extension Pipeline {
             throw SourceFailure(stage: .decode, url: feedURL, message: error.description, status: resource.status)
         }
         do {
-            var links: Selector?
-            if let l = source.site?.links { links = try Selector(l) }
+            // The selector compiled once by `Policy`; a source made in code (not in the config) compiles its own.
+            var links = policy.linkSelectors[source.id]
+            if links == nil, let l = source.site?.links { links = try Selector(l) }
             return (try FeedParser.parse(page, type: source.type, links: links), page.misdecodingWarning)
         } catch {
             throw SourceFailure(stage: .feed, url: feedURL, message: "\(error)", status: resource.status)

@@ -13,6 +13,8 @@ public struct Policy: Sendable {
     public let sanitize: SanitizePolicy
     /// The classifier's rules, threshold, default section and model.
     public let sections: SectionPolicy
+    /// The compiled `site.links` selector of each `type: html` source (by source id), compiled once.
+    public let linkSelectors: [String: Selector]
 
     /// The one URL cleaner (standard tracking parameters plus `sanitize.extra_tracking_parameters`), shared by the
     /// sanitizer's links and images and by the store's URL identity.
@@ -42,13 +44,23 @@ public struct Policy: Sendable {
     /// stages' tables. Each problem names the line `config.lines` recorded for its field.
     public init(_ config: FeedsConfig, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) {
         let (sanitize, found) = SanitizePolicy.default.checkedApplying(config.sanitize, environment: environment)
-        let problems = found.map { ConfigProblem(file: config.file, line: config.line(of: $0.field), field: $0.field, message: $0.message) }
+        var problems = found.map { ConfigProblem(file: config.file, line: config.line(of: $0.field), field: $0.field, message: $0.message) }
+        var links: [String: Selector] = [:]
+        for (i, source) in config.sources.enumerated() {
+            guard let text = source.site?.links else { continue }
+            do throws(Selector.ParseError) { links[source.id] = try Selector(text) } catch {
+                let field = "sources[\(i)].site.links"
+                problems.append(ConfigProblem(file: config.file, line: config.line(of: field), field: field,
+                                              message: "\(error) (use XPath or the CSS subset in docs/config.md)"))
+            }
+        }
         guard problems.isEmpty else {
             throw .invalid(file: config.file, problems: problems.sorted { ($0.line, $0.field) < ($1.line, $1.field) })
         }
         self.config = config
         self.sanitize = sanitize
         self.sections = SectionPolicy(config)
+        self.linkSelectors = links
     }
 
     /// The policy of a feeds.yaml that sets nothing: the shipped sections, fetch defaults, sanitizer policy and
@@ -60,6 +72,7 @@ public struct Policy: Sendable {
         self.config = config
         self.sanitize = sanitize
         self.sections = SectionPolicy(config)
+        self.linkSelectors = [:]
     }
 
     /// The networks `source` may reach although they are loopback or private, as parsed at load.
