@@ -44,7 +44,17 @@ enum CharsetLabels {
         if l.count >= 2, let f = l.first, f == "\"" || f == "'" { l = String(l.dropFirst().dropLast()) }
         guard !l.isEmpty, l.count < 64 else { return nil }
         if let name = byLabel[l] { return name }
+        // Only label characters go to iconv: glibc drops the others from a name, so `utf-16` followed by junk would
+        // open as glibc's own "UTF-16" (big-endian without a BOM) under a name no table knows (found by fuzzing).
+        guard l.utf8.allSatisfy(isLabelByte) else { return nil }
         return HTMLDocument.isKnownEncoding(l) ? l.uppercased() : nil
+    }
+
+    /// Bytes iconv names are made of (`iso_8859-1:1987`, `ibm037`, `x-mac-roman`, `iso-10646/ucs2`).
+    private static func isLabelByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+            || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":")
+            || b == UInt8(ascii: "/") || b == UInt8(ascii: "+")
     }
 
     /// Whether a name is one of the multibyte legacy encodings with a structure we can check.
