@@ -5,7 +5,8 @@ import TestSupport
 
 /// One page through every command that processes a page — `ingest` (fetched from a loopback feed), `reimport --file`,
 /// `extract` and `classify FILE` — as an operator runs them (the built executable, one feeds.yaml): every one goes
-/// through `ArticleProcessor`, so the text and the section are the same. Before, `classify FILE` classified
+/// through `ArticleProcessor`, so the text, the section and the sanitized HTML (with the config's tracking parameter
+/// dropped) are the same. Before, `classify FILE` classified
 /// `Extractor`+default-sanitizer text without the config, and `extract` printed the unsanitized body's text.
 @Suite("entry points: one page, one text, one section", .serialized)
 struct EntryPointTests {
@@ -42,7 +43,9 @@ struct EntryPointTests {
     func samePageSameTextAndSection(_ page: Page) throws {
         let server = try TestServer()
         defer { server.stop() }
+        // A link with a tracking parameter only this feeds.yaml names: every command must drop it.
         let html = Site.page(title: page.title, text: page.text)
+            .replacingOccurrences(of: "</div></article>", with: "<p>관련 기사: <a href=\"/news/2?campaign_id=spring&amp;id=2\">다음 기사</a></p>\n</div></article>")
         let url = server.url("/news/1")
         server.route("/feed.xml", TestResponse(headers: [("Content-Type", "application/rss+xml")], body: Array(Site.rss("news", [(url, page.title)]).utf8)))
         server.route("/news/1", .text(html))
@@ -84,6 +87,10 @@ struct EntryPointTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(extract.out.utf8)) as? [String: Any])
         let extractedText = try #require(json["text"] as? String)
 
+        // extract --format html: the sanitized body.
+        let extractHTML = try Self.run(["extract", saved, "--url", url, "--config", config, "--format", "html"], in: dir)
+        #expect(extractHTML.code == 0, "\(extractHTML.err)")
+
         // classify FILE: the saved page's section.
         let classify = try Self.run(["classify", saved, "--url", url, "--config", config], in: dir)
         #expect(classify.code == 0, "\(classify.err)")
@@ -95,5 +102,8 @@ struct EntryPointTests {
         #expect(extractedText == ingested.text)
         #expect(reimported.section == ingested.section, "\(reimported.classificationReason) vs \(ingested.classificationReason)")
         #expect(section == ingested.section, "\(classify.out) vs \(ingested.classificationReason)")
+        #expect(ingested.html.contains("/news/2?id=2") && !ingested.html.contains("campaign_id"), "\(ingested.html)")
+        #expect(reimported.html == ingested.html)
+        #expect(extractHTML.out == ingested.html + "\n")
     }
 }
