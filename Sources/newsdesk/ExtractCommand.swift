@@ -21,7 +21,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard ["json", "html", "text"].contains(format) else { throw ValidationError("extract: --format must be json, html or text") }
-        if let charset, !HTMLDocument.isKnownEncoding(charset) {
+        if let charset, !CharsetDecoder.isKnownCharset(charset) {
             throw ValidationError("--charset \(charset): unknown charset (use a name iconv knows: UTF-8, EUC-KR, CP949, windows-1252, …)")
         }
     }

@@ -22,7 +22,7 @@ struct FetchCommand: AsyncParsableCommand {
         if let config {
             defaults = try PolicyFile.load(config).config.defaults
         }
-        if let charset, !HTMLDocument.isKnownEncoding(charset) {
+        if let charset, !CharsetDecoder.isKnownCharset(charset) {
             throw ValidationError("--charset \(charset): unknown charset (use a name iconv knows: UTF-8, EUC-KR, CP949, windows-1252, …)")
         }
         let networks = try PolicyFile.networks(allow)

@@ -39,7 +39,7 @@ struct SanitizeCommand: AsyncParsableCommand {
         if files.count > 1 && outDir == nil {
             throw ValidationError("sanitize: several files need --out-dir DIR (or give one file at a time)")
         }
-        if let charset, !HTMLDocument.isKnownEncoding(charset) {
+        if let charset, !CharsetDecoder.isKnownCharset(charset) {
             throw ValidationError("--charset \(charset): unknown charset (use a name iconv knows: UTF-8, EUC-KR, CP949, windows-1252, …)")
         }
     }

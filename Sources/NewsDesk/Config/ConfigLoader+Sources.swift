@@ -48,7 +48,7 @@ extension ConfigLoader {
             reader.report(f.line, f.field("section"), "missing (give `section: <id>` for a single-section source, or `mixed: true`)")
         }
         if let cs = reader.string(f, "charset") {
-            if HTMLDocument.isKnownEncoding(cs) { s.charset = cs } else {
+            if CharsetDecoder.isKnownCharset(cs) { s.charset = cs } else {
                 reader.report(f.line(of: "charset"), f.field("charset"), "unknown charset \"\(cs)\" (use a name iconv knows: UTF-8, EUC-KR, CP949, windows-1252, …)")
             }
         }

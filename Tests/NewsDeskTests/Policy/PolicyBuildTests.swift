@@ -277,6 +277,15 @@ struct PolicyBuildTests {
         #expect(policy.config.line(of: "sanitize.allow_tags[0]") == 10)
     }
 
+    /// `charset:` is checked against the decoder's own label table: a Korean label iconv does not know
+    /// (`ks_c_5601-1987`, read as CP949 by the decoder) was refused by the loader.
+    @Test(arguments: ["ks_c_5601-1987", "x-windows-949", "korean", "euc_kr", "EUC-KR", "utf8", "latin1"])
+    func charsetLabelsTheDecoderReads(_ label: String) throws {
+        let policy = try Policy.parse(yaml: Self.source("    charset: \(label)\n"), environment: [:])
+        #expect(policy.config.sources[0].charset == label)
+        #expect(CharsetDecoder.isKnownCharset(label))
+    }
+
     /// One URL cleaner: a tracking parameter the operator added is dropped from body links and from the store's URL
     /// identity alike (the store used the standard table, so `?campaign_id=` split one article into two).
     @Test func storeIdentityUsesThePolicyCleaner() throws {
