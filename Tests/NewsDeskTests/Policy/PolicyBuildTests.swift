@@ -7,7 +7,7 @@ import TestSupport
 /// and to `newsdesk ingest`: the same `file:line: field: message` problems from each, so `feeds check` can never pass
 /// a file `ingest` rejects. Rows marked "was run time" were checked only when `ingest` built its pipeline (the
 /// sanitizer policy, the signed proxy's key) or fetched (`allow_networks`), without a line.
-@Suite("policy build: feeds check = ingest loader")
+@Suite("policy build: feeds check = ingest loader", .serialized)
 struct PolicyBuildTests {
     struct Row: Sendable, CustomTestStringConvertible {
         let name: String
