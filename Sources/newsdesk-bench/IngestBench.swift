@@ -40,16 +40,18 @@ struct IngestBench: AsyncParsableCommand {
         defaults.maxItemsPerRun = perFeed
         defaults.obeyRobots = false
         defaults.perHostConcurrency = 4
+        let loopback = try IPNetwork("127.0.0.0/8")
         let sources = (0..<feedCount).map { i in
             SourceConfig(id: "bench-\(i)", name: "bench \(i)", url: server.baseURL + "/feed/\(i).xml", type: .rss,
-                         section: ["it", "sports", "entertainment", "general"][i % 4], allowNetworks: ["127.0.0.0/8"])
+                         section: ["it", "sports", "entertainment", "general"][i % 4], allowNetworks: [loopback])
         }
         let config = FeedsConfig(sections: SectionConfig.standard, defaults: defaults, sources: sources, file: dir.appendingPathComponent("feeds.yaml").path)
         var logger = Logger(label: "newsdesk.bench")
         logger.logLevel = .error
         let store = try ArticleStore(path: dbPath, logger: logger)
-        let pipeline = try Pipeline(config: config, store: store, fetcher: Fetcher(defaults: defaults, logger: logger),
-                                    classifier: try? Classifier.shipped(config: config), logger: logger)
+        let policy = try Policy(config)
+        let pipeline = Pipeline(policy: policy, store: store, fetcher: Fetcher(defaults: defaults, logger: logger),
+                                classifier: try? Classifier.shipped(policy.sections), logger: logger)
         let start = Date()
         let summary = try await pipeline.ingest(IngestOptions())
         let seconds = Date().timeIntervalSince(start)

@@ -20,7 +20,8 @@ struct ClassifyArticle: AsyncParsableCommand {
         abstract: "Print the section, confidence and reason for one article.",
         discussion: """
         ARTICLE-ID: a stored article (title, text, URL, its source's section, a pinned section) from --db. \
-        FILE: an HTML page (run through the Extractor: title, section hints, body), a JSON object \
+        FILE: an HTML page (run through ingest's own stages: decode, extract with the config's site rules, sanitize, \
+        classify; --url is the page's address, --source-section makes it a single-section source), a JSON object \
         ({"title", "lead" or "text", "url", "canonicalURL", "originalURL", "sectionHints", "tags", "publishers", "sourceSection"}) \
         or plain text (first line: title).
         """
@@ -35,18 +36,31 @@ struct ClassifyArticle: AsyncParsableCommand {
     @Option(help: "Confidence threshold (default: feeds.yaml classify.threshold, else 0.55).") var threshold: Double?
 
     func run() async throws {
-        let classifier: Classifier
-        if let config {
-            var feeds = try FeedsConfig.load(path: config)
-            if let model { feeds.classify.model = URL(fileURLWithPath: model).standardizedFileURL.path }
-            if let threshold { feeds.classify.threshold = threshold }
-            classifier = try Classifier.shipped(config: feeds)
-        } else {
-            let textModel = try model.map { path throws(ClassifyError) in try TextModel.load(path: path) } ?? TextModel.shipped()
-            classifier = Classifier(model: textModel, threshold: threshold ?? Classifier.defaultThreshold)
-        }
+        // The same build every command runs; --model and --threshold override the file's classify block.
+        var feeds = try config.map { try PolicyFile.load($0).config } ?? Policy.standard.config
+        if let model { feeds.classify.model = URL(fileURLWithPath: model).standardizedFileURL.path }
+        if let threshold { feeds.classify.threshold = threshold }
+        let policy = try Policy(feeds)
+        let classifier = try Classifier.shipped(policy.sections)
         var input: ClassificationInput
-        if FileManager.default.fileExists(atPath: article) {
+        let lower = article.lowercased()
+        if FileManager.default.fileExists(atPath: article), lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+            // An HTML page: the stage functions ingest calls (`ArticleProcessor.process`), so the section is the one
+            // ingest would store for this page from a mixed source (or a single-section one with --source-section).
+            let pageURL = url ?? URL(fileURLWithPath: article).absoluteString
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: article)))
+            let resource = FetchedResource(requestedURL: pageURL, finalURL: pageURL, status: 200, headers: [:], body: bytes, elapsed: 0)
+            let processor = ArticleProcessor(policy: policy, classifier: classifier)
+            let c: Classification
+            do {
+                c = try processor.process(resource, source: ArticleProcessor.adHocSource(url: pageURL, section: sourceSection)).draft.classification
+            } catch {
+                FileHandle.standardError.write(Data("classify: \(article): \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            Self.show(c)
+            return
+        } else if FileManager.default.fileExists(atPath: article) {
             input = try ArticleFileReader.read(path: article)
         } else if let id = Int64(article) {
             let s = try store.open()
@@ -64,11 +78,14 @@ struct ClassifyArticle: AsyncParsableCommand {
         }
         if let url { input.url = url }
         if let sourceSection { input.sourceSection = sourceSection }
-        let c = classifier.classify(input)
-        print("section:    \(c.section)")
-        print("confidence: \(String(format: "%.2f", c.confidence))")
-        print("method:     \(c.method.rawValue)")
-        print("reason:     \(c.reason)")
+        Self.show(classifier.classify(input))
+    }
+
+    static func show(_ c: Classification) {
+        Swift.print("section:    \(c.section)")
+        Swift.print("confidence: \(String(format: "%.2f", c.confidence))")
+        Swift.print("method:     \(c.method.rawValue)")
+        Swift.print("reason:     \(c.reason)")
     }
 }
 
@@ -87,12 +104,6 @@ enum ArticleFileReader {
                                        sourceID: o["source"] as? String ?? "", sourceSection: o["sourceSection"] as? String,
                                        sectionHints: o["sectionHints"] as? [String] ?? [], tags: o["tags"] as? [String] ?? [],
                                        publishers: o["publishers"] as? [String] ?? [])
-        }
-        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
-            let page = CharsetDecoder.decode(bytes: [UInt8](data), url: URL(fileURLWithPath: path).absoluteString, contentType: nil, override: nil)
-            let extracted = try Extractor().extract(page)
-            let text = Sanitizer().sanitize(html: extracted.bodyHTML, baseURL: extracted.url).text
-            return ClassificationInput(article: extracted, text: text, url: extracted.url, sourceID: "", sourceSection: nil)
         }
         let text = String(decoding: data, as: UTF8.self)
         let lines = text.split(separator: "\n", maxSplits: 1).map(String.init)
@@ -252,7 +263,7 @@ struct ClassifyEval: AsyncParsableCommand {
         for needed in ["file", "url", "section"] where !columns.contains(needed) {
             throw ClassifyError.missingColumn(path: manifest, column: needed, available: columns)
         }
-        var feeds = try config.map { try FeedsConfig.load(path: $0) }
+        var feeds = try config.map { try PolicyFile.load($0).config }
             ?? FeedsConfig(sections: SectionConfig.standard, defaults: .standard, sources: [])
         if let model { feeds.classify.model = URL(fileURLWithPath: model).standardizedFileURL.path }
         let classifier = try Classifier.shipped(config: feeds)

@@ -21,18 +21,20 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard ["json", "html", "text"].contains(format) else { throw ValidationError("extract: --format must be json, html or text") }
-        if let charset, !HTMLDocument.isKnownEncoding(charset) {
+        if let charset, !CharsetDecoder.isKnownCharset(charset) {
             throw ValidationError("--charset \(charset): unknown charset (use a name iconv knows: UTF-8, EUC-KR, CP949, windows-1252, …)")
         }
     }
 
     func run() async throws {
-        let loaded = try config.map { try FeedsConfig.load(path: $0) }
+        let policy = try config.map { try PolicyFile.load($0) } ?? .standard
+        let loaded = policy.config
         var resource: FetchedResource
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
-            let fetcher = Fetcher(defaults: loaded?.defaults ?? .standard, logger: Logger(label: "newsdesk.extract"))
+            let networks = try PolicyFile.networks(allow)
+            let fetcher = Fetcher(defaults: loaded.defaults, logger: Logger(label: "newsdesk.extract"))
             do {
-                resource = try await fetcher.fetch(FetchRequest(url: input, allowNetworks: allow))
+                resource = try await fetcher.fetch(FetchRequest(url: input, allowNetworks: networks))
             } catch {
                 FileHandle.standardError.write(Data("extract: \(error)\n".utf8))
                 throw ExitCode(1)
@@ -46,18 +48,25 @@ struct ExtractCommand: AsyncParsableCommand {
             resource = FetchedResource(requestedURL: fileURL, finalURL: fileURL, status: 200, headers: [:], body: bytes, elapsed: 0)
         }
         if let url { resource.finalURL = url }
-        // The decode stage every command shares: only HTML is read, invalid bytes become U+FFFD, the rest is kept.
-        let page: DecodedPage
-        do { page = try CharsetDecoder.decode(resource, as: .article, override: charset) } catch {
-            FileHandle.standardError.write(Data("extract: \(input): \(error)\n".utf8))
+        // The stage functions ingest uses (`ArticleProcessor`): decode (only HTML, invalid bytes become U+FFFD),
+        // extract with the config's site rules, sanitize with its policy; so the text and HTML are what ingest stores.
+        let processor = ArticleProcessor(policy: policy, classifier: nil)
+        let source = ArticleProcessor.adHocSource(url: resource.finalURL)
+        let article: ExtractedArticle
+        var clean: SanitizedHTML
+        do {
+            let page = try processor.decode(resource, source: source, charset: charset)
+            if let w = page.misdecodingWarning { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+            article = try processor.extract(page, source: source)
+            clean = processor.sanitize(html: article.bodyHTML, baseURL: resource.finalURL)
+            clean.text = ArticleProcessor.removingCaptions(clean.text, article.captions)  // as ingest stores it
+        } catch {
+            FileHandle.standardError.write(Data("extract: \(input): \(error.message)\n".utf8))
             throw ExitCode(1)
         }
-        if let w = page.misdecodingWarning { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-        let images = Sanitizer(policy: try SanitizePolicy.default.applying(loaded?.sanitize ?? .init()))
-        let article = try Extractor(rules: loaded?.sites ?? [], images: images).extract(page)
-        let text = Extractor.text(ofFragment: article.bodyHTML)
+        let text = clean.text
         switch format {
-        case "html": print(article.bodyHTML)
+        case "html": print(clean.html)
         case "text": print(Self.textReport(article, text))
         default: print(try Self.json(article, text))
         }

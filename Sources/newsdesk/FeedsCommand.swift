@@ -16,15 +16,17 @@ struct FeedsCheckCommand: ParsableCommand {
     @Option(help: "The config file.") var config: String = "feeds.yaml"
 
     func run() throws {
-        let loaded: FeedsConfig
+        // Exactly the build every command runs (`Policy.load`): what ingest would reject is rejected here first.
+        let policy: Policy
         do {
-            loaded = try FeedsConfig.load(path: config)
+            policy = try Policy.load(path: config)
         } catch {
             for p in error.problems { FileHandle.standardError.write(Data("\(p)\n".utf8)) }
             let n = error.problems.count
             FileHandle.standardError.write(Data("\(config): \(n) problem\(n == 1 ? "" : "s"); nothing was run\n".utf8))
             throw ExitCode(IngestExit.config.rawValue)
         }
+        let loaded = policy.config
         // Valid but risky settings: said on stderr, exit 0.
         for w in loaded.warnings { FileHandle.standardError.write(Data("\(w)\n".utf8)) }
         let names = Dictionary(loaded.sections.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -38,7 +40,7 @@ struct FeedsCheckCommand: ParsableCommand {
             let section = s.mixed ? "mixed" : s.section.map { "\($0) (\(names[$0] ?? $0))" } ?? "-"
             var notes: [String] = []
             if let c = s.charset { notes.append("charset \(c)") }
-            if !s.allowNetworks.isEmpty { notes.append("allow \(s.allowNetworks.joined(separator: ","))") }
+            if !s.allowNetworks.isEmpty { notes.append("allow \(s.allowNetworks.map(\.description).joined(separator: ","))") }
             if s.obeyRobots == false { notes.append("robots ignored") }
             if s.site != nil { notes.append("site rule") }
             return [s.id, s.type.rawValue, section, s.url ?? "file: \(s.path ?? "?")", notes.joined(separator: "; ")]

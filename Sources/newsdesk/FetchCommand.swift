@@ -20,18 +20,16 @@ struct FetchCommand: AsyncParsableCommand {
     func run() async throws {
         var defaults = FetchDefaults.standard
         if let config {
-            do { defaults = try FeedsConfig.load(path: config).defaults } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
-                throw ExitCode(IngestExit.config.rawValue)
-            }
+            defaults = try PolicyFile.load(config).config.defaults
         }
-        if let charset, !HTMLDocument.isKnownEncoding(charset) {
+        if let charset, !CharsetDecoder.isKnownCharset(charset) {
             throw ValidationError("--charset \(charset): unknown charset (use a name iconv knows: UTF-8, EUC-KR, CP949, windows-1252, …)")
         }
+        let networks = try PolicyFile.networks(allow)
         let fetcher = Fetcher(defaults: defaults, logger: Logger(label: "newsdesk.fetch"))
         let resource: FetchedResource
         do {
-            resource = try await fetcher.fetch(FetchRequest(url: url, allowNetworks: allow, obeyRobots: ignoreRobots ? false : nil))
+            resource = try await fetcher.fetch(FetchRequest(url: url, allowNetworks: networks, obeyRobots: ignoreRobots ? false : nil))
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)

@@ -38,8 +38,8 @@ enum CLILogging {
 
     /// The shipped (or configured) classifier; without one, articles are filed by their source's section and the
     /// reason says so.
-    static func classifier(_ config: FeedsConfig, _ logger: Logger) -> Classifier? {
-        do { return try Classifier.shipped(config: config) } catch {
+    static func classifier(_ policy: Policy, _ logger: Logger) -> Classifier? {
+        do { return try Classifier.shipped(policy.sections) } catch {
             logger.warning("classifier unavailable, filing articles by source section", metadata: ["error": "\(error)"])
             return nil
         }
@@ -67,24 +67,14 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CLILogging.bootstrap(level: verbose ? .info : quiet ? .error : .warning)
-        let cfg: FeedsConfig
-        do { cfg = try FeedsConfig.load(path: config) } catch {
-            fail("\(error)")
-            throw ExitCode(IngestExit.config.rawValue)
-        }
+        let policy = try PolicyFile.load(config)
         let articleStore: ArticleStore
-        do { articleStore = try ArticleStore(path: store.db, logger: logger, urlCleaner: { URLCleaner.clean($0) }) } catch {
+        do { articleStore = try ArticleStore(path: store.db, logger: logger, cleaner: policy.urlCleaner) } catch {
             fail("\(error)")
             throw ExitCode(IngestExit.fatal.rawValue)
         }
-        let pipeline: Pipeline
-        do {
-            pipeline = try Pipeline(config: cfg, store: articleStore, fetcher: Fetcher(defaults: cfg.defaults, logger: logger),
-                                    classifier: CLILogging.classifier(cfg, logger), logger: logger)
-        } catch {
-            fail("\(error)")
-            throw ExitCode(IngestExit.config.rawValue)
-        }
+        let pipeline = Pipeline(policy: policy, store: articleStore, fetcher: Fetcher(defaults: policy.config.defaults, logger: logger),
+                                classifier: CLILogging.classifier(policy, logger), logger: logger)
         let showProgress = !quiet && !json && isatty(STDERR_FILENO) == 1
         let summary: RunSummary
         do {
@@ -107,8 +97,8 @@ struct IngestCommand: AsyncParsableCommand {
             for e in summary.errors { fail("  " + e) }
         }
         switch summary.status {
-        case "ok": return
-        default: throw ExitCode(IngestExit.partial.rawValue)
+        case .ok: return
+        case .partial, .failed: throw ExitCode(IngestExit.partial.rawValue)
         }
     }
 
@@ -130,7 +120,7 @@ enum Progress {
         var label = ""
         switch event {
         case .sourceStarted(let id): label = id
-        case .sourceFinished(let r): label = "\(r.id): \(r.status)"
+        case .sourceFinished(let r): label = "\(r.id): \(r.status.rawValue)"
         case .article(let id, _, let outcome): label = "\(id): \(outcome)"
         }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(s) sources done, \(a) articles … \(label)".utf8))

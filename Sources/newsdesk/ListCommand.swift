@@ -8,9 +8,10 @@ struct StoreOption: ParsableArguments {
 
     /// Opens the store read-only, for the read commands: a missing file is an error naming it (exit 1), and nothing
     /// is created, migrated or written (`StoreAccess.readOnly`). A store from an older NewsDesk is read as it is.
-    func open() throws -> ArticleStore {
+    /// `cleaner`: the config's URL cleaner (`Policy.urlCleaner`), so a URL finds its article as ingest keyed it.
+    func open(cleaner: URLCleaner = .standard) throws -> ArticleStore {
         let store: ArticleStore
-        do { store = try ArticleStore(path: db, access: .readOnly) } catch {
+        do { store = try ArticleStore(path: db, cleaner: cleaner, access: .readOnly) } catch {
             Output.fail("\(error)")
             throw ExitCode(IngestExit.fatal.rawValue)
         }
@@ -47,15 +48,15 @@ struct DisplayConfigOption: ParsableArguments {
     var config: String?
 
     /// The config, or nil when none is given or found.
-    func load() throws -> FeedsConfig? {
+    func load() throws -> FeedsConfig? { try policy()?.config }
+
+    /// The built config (`Policy.load`), or nil when none is given or found.
+    func policy() throws -> Policy? {
         if let config {
-            do { return try FeedsConfig.load(path: config) } catch {
-                Output.fail("\(error)")
-                throw ExitCode(IngestExit.config.rawValue)
-            }
+            return try PolicyFile.load(config)
         }
         guard FileManager.default.fileExists(atPath: "feeds.yaml") else { return nil }
-        do { return try FeedsConfig.load(path: "feeds.yaml") } catch {
+        do { return try Policy.load(path: "feeds.yaml") } catch {
             Output.fail("newsdesk: ignoring ./feeds.yaml (\(error.problems.first.map(\.description) ?? "unreadable")); "
                 + "showing times in \(FetchDefaults.standardTimeZone.identifier)")
             return nil

@@ -19,13 +19,9 @@ struct ReimportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CLILogging.bootstrap(level: verbose ? .info : .warning)
-        let cfg: FeedsConfig
-        do { cfg = try FeedsConfig.load(path: config) } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(IngestExit.config.rawValue)
-        }
+        let policy = try PolicyFile.load(config)
         let s: ArticleStore
-        do { s = try ArticleStore(path: store.db, logger: logger, urlCleaner: { URLCleaner.clean($0) }) } catch {
+        do { s = try ArticleStore(path: store.db, logger: logger, cleaner: policy.urlCleaner) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(IngestExit.fatal.rawValue)
         }
@@ -37,8 +33,8 @@ struct ReimportCommand: AsyncParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
         do {
-            let pipeline = try Pipeline(config: cfg, store: s, fetcher: Fetcher(defaults: cfg.defaults, logger: logger),
-                                        classifier: CLILogging.classifier(cfg, logger), logger: logger)
+            let pipeline = Pipeline(policy: policy, store: s, fetcher: Fetcher(defaults: policy.config.defaults, logger: logger),
+                                    classifier: CLILogging.classifier(policy, logger), logger: logger)
             let result = try await pipeline.reimport(article, file: file, section: section)
             print(result.line)
             for w in result.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }

@@ -29,6 +29,9 @@ struct SanitizeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write one cleaned file per input into this directory.")
     var outDir: String?
 
+    @Option(help: "A feeds.yaml whose `sanitize:` rules apply, as for ingest (default: the shipped policy).")
+    var config: String?
+
     @Argument(help: "HTML files, or '-' for stdin.")
     var files: [String] = []
 
@@ -36,13 +39,14 @@ struct SanitizeCommand: AsyncParsableCommand {
         if files.count > 1 && outDir == nil {
             throw ValidationError("sanitize: several files need --out-dir DIR (or give one file at a time)")
         }
-        if let charset, !HTMLDocument.isKnownEncoding(charset) {
+        if let charset, !CharsetDecoder.isKnownCharset(charset) {
             throw ValidationError("--charset \(charset): unknown charset (use a name iconv knows: UTF-8, EUC-KR, CP949, windows-1252, …)")
         }
     }
 
     func run() async throws {
-        let sanitizer = Sanitizer(policy: .default)
+        // The stage functions ingest uses, built from the same policy.
+        let processor = ArticleProcessor(policy: try config.map { try PolicyFile.load($0) } ?? .standard, classifier: nil)
         let inputs = files.isEmpty ? ["-"] : files
         var outputs: [String: String] = [:]
         if let outDir {
@@ -52,9 +56,9 @@ struct SanitizeCommand: AsyncParsableCommand {
         var failed: [String] = []
         for file in inputs {
             do {
-                let page = try Self.decode(try Self.read(file), file: file, baseURL: baseURL, charset: charset)
+                let page = try Self.decode(try Self.read(file), file: file, baseURL: baseURL, charset: charset, processor: processor)
                 if let w = page.misdecodingWarning { FileHandle.standardError.write(Data("warning: \(file): \(w)\n".utf8)) }
-                let result = sanitizer.sanitize(page: page, baseURL: baseURL)
+                let result = processor.sanitize(page: page, baseURL: baseURL)
                 let output = result.html.isEmpty ? "" : result.html + "\n"
                 if let path = outputs[file] {
                     guard FileManager.default.createFile(atPath: path, contents: Data(output.utf8)) else {
@@ -109,11 +113,11 @@ struct SanitizeCommand: AsyncParsableCommand {
     }
 
     /// The decode stage every command shares: HTML only (a binary is refused), charset from `--charset` or the page.
-    static func decode(_ bytes: [UInt8], file: String, baseURL: String?, charset: String?) throws -> DecodedPage {
+    static func decode(_ bytes: [UInt8], file: String, baseURL: String?, charset: String?, processor: ArticleProcessor) throws -> DecodedPage {
         let url = baseURL ?? (file == "-" ? "stdin" : URL(fileURLWithPath: file).absoluteString)
         let resource = FetchedResource(requestedURL: url, finalURL: url, status: 200, headers: [:], body: bytes, elapsed: 0)
-        do { return try CharsetDecoder.decode(resource, as: .article, override: charset) } catch {
-            throw CommandFailure(message: error.description)
+        do { return try processor.decode(resource, source: ArticleProcessor.adHocSource(url: url), charset: charset) } catch {
+            throw CommandFailure(message: error.message)
         }
     }
 }

@@ -13,8 +13,9 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "JSON output (the whole stored article).") var json = false
 
     func run() throws {
-        let time = try display.displayTime()
-        let s = try store.open()
+        let policy = try display.policy()
+        let time = DisplayTime(zone: policy?.config.defaults.timeZone ?? FetchDefaults.standardTimeZone)
+        let s = try store.open(cleaner: policy?.urlCleaner ?? .standard)
         let found = try Int64(article).flatMap { try s.article(id: $0) } ?? s.article(url: article)
         guard let a = found else {
             FileHandle.standardError.write(Data("\(StoreError.notFound(article))\n".utf8))

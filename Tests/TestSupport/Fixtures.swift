@@ -1,4 +1,5 @@
 import Foundation
+import NewsDesk
 
 /// Locates files under the repository's `fixtures/` folder from this source file's path.
 public enum Fixtures {
@@ -16,4 +17,14 @@ public enum Fixtures {
     public static func data(_ relative: String) throws -> Data { try Data(contentsOf: url(relative)) }
     public static func bytes(_ relative: String) throws -> [UInt8] { [UInt8](try data(relative)) }
     public static func string(_ relative: String) throws -> String { String(decoding: try data(relative), as: UTF8.self) }
+}
+
+extension Array where Element == IPNetwork {
+    /// Networks written in a test (`allowNetworks: .cidrs("127.0.0.1/32")`); one that does not parse stops the test
+    /// run at once (`feeds.yaml` and `--allow` parse theirs with line-numbered errors instead).
+    public static func cidrs(_ texts: String...) -> [IPNetwork] {
+        texts.map { t in
+            do { return try IPNetwork(t) } catch { preconditionFailure("test network \(error)") }
+        }
+    }
 }

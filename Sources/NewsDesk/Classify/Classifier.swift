@@ -98,7 +98,7 @@ public struct Classifier: Sendable {
     static let modelSmoothing = 0.2
 
     public init(model: TextModel, rules: SectionRules = SectionRules(), threshold: Double = Classifier.defaultThreshold,
-                defaultSection: String = "general", sections: [String] = []) {
+                defaultSection: String = SectionConfig.fallbackID, sections: [String] = []) {
         self.model = model; self.rules = rules; self.threshold = threshold; self.defaultSection = defaultSection
         self.sections = Set(sections)
     }
@@ -106,17 +106,15 @@ public struct Classifier: Sendable {
     /// The classifier for a configuration: its model (`classify.model`, relative to the config file) or the
     /// shipped one, the default rules plus `classify.rules`, its threshold, default section and sections.
     public static func shipped(config: FeedsConfig) throws(ClassifyError) -> Classifier {
+        try shipped(SectionPolicy(config))
+    }
+
+    /// The classifier for a built section policy (`Policy.sections`): its model file or the shipped model.
+    public static func shipped(_ sections: SectionPolicy) throws(ClassifyError) -> Classifier {
         let model: TextModel
-        if let path = config.classify.model {
-            let base = URL(fileURLWithPath: config.file).deletingLastPathComponent()
-            let resolved = path.hasPrefix("/") ? path : base.appendingPathComponent(path).path
-            model = try TextModel.load(path: resolved)
-        } else {
-            model = try TextModel.shipped()
-        }
-        return Classifier(model: model, rules: SectionRules().applying(config.classify),
-                          threshold: config.classify.threshold ?? defaultThreshold,
-                          defaultSection: config.classify.defaultSection ?? "general", sections: config.sections.map(\.id))
+        if let path = sections.modelPath { model = try TextModel.load(path: path) } else { model = try TextModel.shipped() }
+        return Classifier(model: model, rules: sections.rules, threshold: sections.threshold,
+                          defaultSection: sections.defaultSection, sections: sections.sections)
     }
 
     private func allowed(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }

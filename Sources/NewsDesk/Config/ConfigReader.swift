@@ -10,6 +10,8 @@ struct ConfigReader {
     private(set) var problems: [ConfigProblem] = []
     /// Valid but risky values, reported by `feeds check` without failing the config.
     private(set) var warnings: [ConfigProblem] = []
+    /// The line of every field path read (`sources[0].url`, `sanitize.allow_tags[2]`), for checks made later.
+    private(set) var lines: [String: Int] = [:]
 
     init(file: String) { self.file = file }
 
@@ -47,6 +49,7 @@ struct ConfigReader {
             return nil
         }
         var f = Fields(path: path, line: Self.line(node))
+        if !path.isEmpty { lines[path] = f.line }
         for (k, v) in m {
             guard let key = k.scalar?.string else {
                 report(Self.line(k), path, "keys must be plain words")
@@ -61,6 +64,7 @@ struct ConfigReader {
             }
             f.values[key] = v
             f.keyLines[key] = Self.line(k)
+            lines[f.field(key)] = Self.line(v)
         }
         return f
     }
@@ -83,26 +87,24 @@ struct ConfigReader {
     }
 
     mutating func int(_ f: Fields, _ key: String, in range: ClosedRange<Int>, unit: String = "") -> Int? {
-        guard let node = f.values[key], !Self.isNull(node) else { return nil }
-        guard let v = node.int else {
-            report(Self.line(node), f.field(key), "expected a whole number\(unit.isEmpty ? "" : " of \(unit)"), found \(Self.show(node))")
-            return nil
-        }
-        guard range.contains(v) else {
-            report(Self.line(node), f.field(key), "\(v) is out of range (use \(range.lowerBound)…\(range.upperBound)\(unit.isEmpty ? "" : " \(unit)"))")
-            return nil
-        }
-        return v
+        number(f, key, in: range, unit: unit, kind: "a whole number", read: { $0.int }, show: { String($0) })
     }
 
     mutating func double(_ f: Fields, _ key: String, in range: ClosedRange<Double>, unit: String = "") -> Double? {
+        number(f, key, in: range, unit: unit, kind: "a number", read: { n in (n.int.map(Double.init) ?? n.float).flatMap { $0.isFinite ? $0 : nil } },
+               show: Self.fmt)
+    }
+
+    /// A number in `range`; what is not one (or is outside the range) is reported against its line.
+    private mutating func number<T: Comparable>(_ f: Fields, _ key: String, in range: ClosedRange<T>, unit: String, kind: String,
+                                                read: (Node) -> T?, show: (T) -> String) -> T? {
         guard let node = f.values[key], !Self.isNull(node) else { return nil }
-        guard let v = node.int.map(Double.init) ?? node.float, v.isFinite else {
-            report(Self.line(node), f.field(key), "expected a number\(unit.isEmpty ? "" : " of \(unit)"), found \(Self.show(node))")
+        guard let v = read(node) else {
+            report(Self.line(node), f.field(key), "expected \(kind)\(unit.isEmpty ? "" : " of \(unit)"), found \(Self.show(node))")
             return nil
         }
         guard range.contains(v) else {
-            report(Self.line(node), f.field(key), "\(Self.fmt(v)) is out of range (use \(Self.fmt(range.lowerBound))…\(Self.fmt(range.upperBound))\(unit.isEmpty ? "" : " \(unit)"))")
+            report(Self.line(node), f.field(key), "\(show(v)) is out of range (use \(show(range.lowerBound))…\(show(range.upperBound))\(unit.isEmpty ? "" : " \(unit)"))")
             return nil
         }
         return v
@@ -132,6 +134,7 @@ struct ConfigReader {
                 continue
             }
             out.append((s.string, Self.line(item)))
+            lines["\(f.field(key))[\(i)]"] = Self.line(item)
         }
         return out
     }
@@ -143,7 +146,9 @@ struct ConfigReader {
             report(Self.line(node), f.field(key), "expected a list of `- …` entries, found \(Self.kind(node))")
             return nil
         }
-        return seq.enumerated().map { ($1, "\(f.field(key))[\($0)]") }
+        let items = seq.enumerated().map { ($1, "\(f.field(key))[\($0)]") }
+        for (n, p) in items { lines[p] = Self.line(n) }
+        return items
     }
 
     static func kind(_ node: Node) -> String {

@@ -18,6 +18,20 @@ public struct FeedsConfig: Sendable, Equatable {
     /// Valid but risky settings (`allow_networks: [0.0.0.0/0]`), each as `file:line: field: warning: …`;
     /// `feeds check` prints them.
     public var warnings: [ConfigProblem] = []
+    /// The 1-based line of each field path read from the file (`sources[0].url`, `sanitize.allow_tags[2]`), so a
+    /// check made after the YAML is read (`Policy.build`) names the line too.
+    public var lines: [String: Int] = [:]
+
+    /// The line of `field`, or of its nearest enclosing field that has one (0: the whole file).
+    public func line(of field: String) -> Int {
+        var f = field
+        while !f.isEmpty {
+            if let l = lines[f] { return l }
+            guard let cut = f.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            f = String(f[..<cut])
+        }
+        return 0
+    }
 
     public init(sections: [SectionConfig], defaults: FetchDefaults, sources: [SourceConfig], sites: [SiteRule] = [],
                 sanitize: SanitizeOverrides = SanitizeOverrides(), classify: ClassifyOverrides = ClassifyOverrides(), file: String = "feeds.yaml") {
@@ -31,46 +45,6 @@ public struct SectionConfig: Sendable, Equatable, Codable {
     public var id: String
     public var name: String
     public init(id: String, name: String) { self.id = id; self.name = name }
-}
-
-/// Fetch and run defaults; each source may override some of them.
-public struct FetchDefaults: Sendable, Equatable {
-    /// Seconds between two fetches of one source.
-    public var interval: Int
-    public var userAgent: String
-    public var connectTimeout: Double
-    public var totalTimeout: Double
-    /// Bytes; bodies (also decompressed) above this are refused.
-    public var maxBodyBytes: Int
-    public var maxItemsPerRun: Int
-    /// Seconds between two requests to one host.
-    public var politenessDelay: Double
-    public var perHostConcurrency: Int
-    /// How many hosts are fetched at once.
-    public var concurrency: Int
-    public var obeyRobots: Bool
-    /// A transfer slower than `lowSpeedLimit` bytes/s for `lowSpeedTime` seconds is aborted.
-    public var lowSpeedLimit: Int
-    public var lowSpeedTime: Double
-    /// Runs in a row a feed entry may fail before it is given up (skipped by later runs until it changes or is
-    /// re-imported by hand); an HTTP 410 gives it up at once.
-    public var maxEntryAttempts: Int = 3
-    /// A PEM file of certificate authorities to trust *instead of* the system's bundle (a private CA, a TLS-inspecting
-    /// gateway); nil: the system's. Certificates are always verified.
-    public var caBundle: String?
-    /// The zone times are shown in (`list`, `show`, `sources`, HTML export) and bare dates are read in (`--since`):
-    /// `defaults.timezone`, an IANA name; Asia/Seoul unless set (`FetchDefaults.standardTimeZone`).
-    public var timeZone: TimeZone = FetchDefaults.standardTimeZone
-
-    public init(interval: Int, userAgent: String, connectTimeout: Double, totalTimeout: Double, maxBodyBytes: Int,
-                maxItemsPerRun: Int, politenessDelay: Double, perHostConcurrency: Int, concurrency: Int, obeyRobots: Bool,
-                lowSpeedLimit: Int = 100, lowSpeedTime: Double = 15) {
-        self.interval = interval; self.userAgent = userAgent; self.connectTimeout = connectTimeout
-        self.totalTimeout = totalTimeout; self.maxBodyBytes = maxBodyBytes; self.maxItemsPerRun = maxItemsPerRun
-        self.politenessDelay = politenessDelay; self.perHostConcurrency = perHostConcurrency
-        self.concurrency = concurrency; self.obeyRobots = obeyRobots
-        self.lowSpeedLimit = lowSpeedLimit; self.lowSpeedTime = lowSpeedTime
-    }
 }
 
 /// The kind of document a source serves.
@@ -92,8 +66,8 @@ public struct SourceConfig: Sendable, Equatable {
     public var mixed: Bool
     public var charset: String?
     public var headers: [String: String]
-    /// CIDR ranges this source may reach although they are loopback or private.
-    public var allowNetworks: [String]
+    /// Networks this source may reach although they are loopback or private, parsed once at load.
+    public var allowNetworks: [IPNetwork]
     public var site: SiteRule?
     /// Overrides of the defaults.
     public var interval: Int?
@@ -106,7 +80,7 @@ public struct SourceConfig: Sendable, Equatable {
 
     public init(id: String, name: String, url: String? = nil, path: String? = nil, type: SourceType = .auto,
                 section: String? = nil, mixed: Bool = false, charset: String? = nil, headers: [String: String] = [:],
-                allowNetworks: [String] = [], site: SiteRule? = nil, interval: Int? = nil, maxItems: Int? = nil,
+                allowNetworks: [IPNetwork] = [], site: SiteRule? = nil, interval: Int? = nil, maxItems: Int? = nil,
                 obeyRobots: Bool? = nil, baseURL: String? = nil, line: Int = 0) {
         self.id = id; self.name = name; self.url = url; self.path = path; self.type = type; self.section = section
         self.mixed = mixed; self.charset = charset; self.headers = headers; self.allowNetworks = allowNetworks

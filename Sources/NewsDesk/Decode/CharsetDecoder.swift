@@ -19,6 +19,10 @@ public struct CharsetDecoder: Sendable {
     public init() {}
 
     /// Decodes `bytes` fetched from `url`: chooses the charset and converts the bytes to UTF-8.
+    /// Whether NewsDesk can read `label` (`charset:` in feeds.yaml, `--charset`): the one label table
+    /// (`CharsetLabels`, every Korean label read as CP949), else a name iconv knows.
+    public static func isKnownCharset(_ label: String) -> Bool { CharsetLabels.normalize(label) != nil }
+
     public static func decode(bytes: [UInt8], url: String, contentType: String?, override: String?) -> DecodedPage {
         let (charset, source) = choose(bytes: bytes, contentType: contentType, override: override)
         let page = converted(bytes, url: url, charset: charset, source: source)

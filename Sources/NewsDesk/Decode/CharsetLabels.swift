@@ -11,8 +11,9 @@ enum CharsetLabels {
     static let table: [(name: String, labels: [String])] = [
         ("BIG5-HKSCS", ["big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"]),
         ("CP932", ["cp932", "csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis", "windows-31j", "x-sjis"]),
-        ("CP949", ["cp949", "csksc56011987", "euc-kr", "euckr", "iso-ir-149", "korean", "ks_c_5601-1987", "ks_c_5601-1989",
-                   "ksc5601", "ksc_5601", "ms949", "uhc", "windows-949", "x-uhc", "x-windows-949"]),
+        // Plus `euc_kr` and `ks_c_5601`, which Korean servers send and the sanitizer's own list once carried.
+        ("CP949", ["cp949", "csksc56011987", "euc-kr", "euc_kr", "euckr", "iso-ir-149", "korean", "ks_c_5601", "ks_c_5601-1987",
+                   "ks_c_5601-1989", "ksc5601", "ksc_5601", "ms949", "uhc", "windows-949", "x-uhc", "x-windows-949"]),
         ("EUC-JP", ["cseucpkdfmtjapanese", "euc-jp", "x-euc-jp"]),
         ("GB18030", ["chinese", "cp936", "csgb2312", "csiso58gb231280", "gb18030", "gb2312", "gb_2312", "gb_2312-80", "gbk",
                      "iso-ir-58", "ms936", "windows-936", "x-gbk"]),

@@ -99,7 +99,7 @@ struct CharsetPrescan: Sendable {
     }
 
     private static func tagName(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> (String, Int) {
-        guard from < end, (lower(b[from]) >= 0x61 && lower(b[from]) <= 0x7A) else { return ("", from) }
+        guard from < end, lower(b[from]) >= 0x61 && lower(b[from]) <= 0x7A else { return ("", from) }
         var i = from
         var name: [UInt8] = []
         while i < end, isNameByte(b[i]) { name.append(lower(b[i])); i += 1 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The per-article documents of the `html` and `markdown` formats, and the section index pages.
-public enum ArticleDocuments {
+enum ArticleDocuments {
     /// The page style, inline so every page is self-contained; the CSP allows exactly this text by hash.
     static let stylesheet = """
     body{font-family:system-ui,-apple-system,"Apple SD Gothic Neo","Noto Sans KR",sans-serif;max-width:46rem;\
@@ -30,19 +30,8 @@ public enum ArticleDocuments {
         let e = Escape.xml
         let lang = a.language.flatMap { $0.isEmpty ? nil : $0 } ?? "ko"
         let original = a.originalURL ?? a.canonicalURL
-        var s = """
-        <!DOCTYPE html>
-        <html lang="\(e(lang))">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="\(e(contentSecurityPolicy))">
-        <meta name="referrer" content="no-referrer">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="NewsDesk">
-        <title>\(e(a.title))</title>
-        <link rel="canonical" href="\(e(a.canonicalURL))">
-
-        """
+        var s = documentHead(lang: lang, title: a.title, referrer: true, generator: true)
+        s += "<link rel=\"canonical\" href=\"\(e(a.canonicalURL))\">\n"
         if let d = a.description, !d.isEmpty { s += "<meta name=\"description\" content=\"\(e(d))\">\n" }
         s += "<style>\(stylesheet)</style>\n</head>\n<body>\n<article>\n<header>\n"
         s += "<p class=\"meta\"><a href=\"index.html\">\(e(sectionName ?? a.section))</a></p>\n"
@@ -61,6 +50,18 @@ public enum ArticleDocuments {
         return s
     }
 
+    /// The start of every page up to its `<title>` line: doctype, charset, the restrictive CSP, viewport, and
+    /// (for pages that link out) no referrer.
+    static func documentHead(lang: String, title: String, referrer: Bool, generator: Bool) -> String {
+        let e = Escape.xml
+        var s = "<!DOCTYPE html>\n<html lang=\"\(e(lang))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        s += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(e(contentSecurityPolicy))\">\n"
+        if referrer { s += "<meta name=\"referrer\" content=\"no-referrer\">\n" }
+        s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        if generator { s += "<meta name=\"generator\" content=\"NewsDesk\">\n" }
+        return s + "<title>\(e(title))</title>\n"
+    }
+
     /// One row of a section index: what the index page needs of an article.
     struct IndexEntry: Codable, Equatable, Sendable {
         var id: Int64
@@ -76,15 +77,8 @@ public enum ArticleDocuments {
     static func indexPage(section: String, sectionName: String?, entries: [IndexEntry], time: DisplayTime = .standard) -> String {
         let e = Escape.xml
         let title = sectionName ?? section
-        var s = """
-        <!DOCTYPE html>
-        <html lang="ko">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="\(e(contentSecurityPolicy))">
-        <meta name="referrer" content="no-referrer">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(title))</title>
+        var s = documentHead(lang: "ko", title: title, referrer: true, generator: false)
+        s += """
         <style>\(stylesheet)</style>
         </head>
         <body>
@@ -105,14 +99,8 @@ public enum ArticleDocuments {
     /// The top index: one link per section.
     static func rootIndexPage(sections: [(id: String, folder: String, name: String?, count: Int)]) -> String {
         let e = Escape.xml
-        var s = """
-        <!DOCTYPE html>
-        <html lang="ko">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="\(e(contentSecurityPolicy))">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>NewsDesk</title>
+        var s = documentHead(lang: "ko", title: "NewsDesk", referrer: false, generator: false)
+        s += """
         <style>\(stylesheet)</style>
         </head>
         <body>

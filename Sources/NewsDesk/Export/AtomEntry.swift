@@ -7,7 +7,7 @@ import Foundation
 /// entry instead of showing a duplicate); a feed's id comes from the section id. An entry's `updated` is
 /// when NewsDesk's copy last changed (`changedAt`: first store or revision), `published` the publisher's
 /// date; a feed's `updated` is the latest entry `updated`.
-public enum AtomFormat {
+enum AtomFormat {
     /// `urn:uuid:` id of an article, from its canonical URL.
     public static func entryID(canonicalURL: String) -> String {
         "urn:uuid:" + NameUUID.make(namespace: NameUUID.urlNamespace, name: canonicalURL)

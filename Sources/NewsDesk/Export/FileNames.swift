@@ -6,7 +6,7 @@ import Foundation
 /// or shells trip over become `_`, control and format characters go, whitespace runs become one `-`, and
 /// leading/trailing dots, dashes and spaces are trimmed. The stem (id and title) is capped at
 /// `maxStemBytes` UTF-8 bytes, cut at a character boundary. The id prefix makes names unique.
-public enum FileNames {
+enum FileNames {
     /// The cap on `<id>-<title>` in UTF-8 bytes (most file systems allow 255 bytes per name).
     public static let maxStemBytes = 120
 

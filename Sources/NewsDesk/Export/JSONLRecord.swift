@@ -5,7 +5,7 @@ import Foundation
 /// Writing is hand-rolled (fixed key order, no intermediate dictionaries: this is the hot path of a
 /// 10,000-article export); reading (`decode(line:)`) uses `JSONDecoder`, so consumers written in Swift get the
 /// exact inverse. Dates are RFC 3339 UTC with millisecond precision; absent optional fields are `null`.
-public enum JSONLRecord {
+enum JSONLRecord {
     /// The schema identifier every line carries in `"schema"`. A new major number means a breaking change.
     public static let schema = "newsdesk.article/1"
 

@@ -9,7 +9,7 @@ import Foundation
 /// a link, and line-start markers (`-`, `+`, `=`, `>`, `1.`). Emphasis whose content begins or ends with
 /// punctuation is written as `<strong>`/`<em>`, because CommonMark's flanking rules would not close `**` in
 /// `**“인용”**이라고`. Korean and other non-ASCII text is never touched.
-public struct MarkdownConverter: Sendable {
+struct MarkdownConverter: Sendable {
     public init() {}
 
     /// The Markdown for an HTML fragment (no front matter), ending without a trailing newline.

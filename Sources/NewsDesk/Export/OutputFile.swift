@@ -5,12 +5,44 @@ import Glibc
 import Darwin
 #endif
 
-/// A buffered byte sink: a file written atomically (`AtomicFile`) or standard output (`StandardOutput`).
+/// A buffered byte sink: a file written atomically (`AtomicFile`), a hidden spool file (`ScratchFile`) or standard
+/// output (`StandardOutput`). Each holds one `BufferedOutput`; `write` is the same for all of them.
 protocol ByteSink: AnyObject {
     /// Where the bytes go, for messages.
     var path: String { get }
-    func write(_ bytes: [UInt8]) throws(ExportError)
-    func write(_ text: String) throws(ExportError)
+    /// The descriptor and its buffer.
+    var output: BufferedOutput { get set }
+}
+
+extension ByteSink {
+    func write(_ bytes: [UInt8]) throws(ExportError) { try output.append(bytes) }
+    func write(_ text: String) throws(ExportError) { try output.append(text.utf8) }
+}
+
+/// The one buffered writer of the export stage: bytes collect in a 64 KiB buffer and go to the descriptor with
+/// `write(2)` (retried on EINTR) when it fills or on `flush()`.
+struct BufferedOutput {
+    let fd: Int32
+    /// Named in errors.
+    let label: String
+    private var buffer: [UInt8] = []
+    static let size = 1 << 16
+
+    init(fd: Int32, label: String) {
+        self.fd = fd
+        self.label = label
+        buffer.reserveCapacity(Self.size)
+    }
+
+    mutating func append(_ bytes: some Sequence<UInt8>) throws(ExportError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.size { try flush() }
+    }
+
+    mutating func flush() throws(ExportError) {
+        do { try AtomicFile.writeAll(fd, buffer) } catch { throw .writeFailed(path: label, reason: error.reason) }
+        buffer.removeAll(keepingCapacity: true)
+    }
 }
 
 /// A file written through a temporary file in the same folder, fsynced and renamed into place on `commit()`.
@@ -21,13 +53,12 @@ protocol ByteSink: AnyObject {
 final class AtomicFile: ByteSink {
     let path: String
     let tempPath: String
-    private var fd: Int32
-    private var buffer: [UInt8] = []
+    private let fd: Int32
+    var output: BufferedOutput
     private var done = false
     /// Whether `commit()` fsyncs the file and its folder. Per-article files skip it and are made durable by one
     /// `syncFileSystem` before the cursor moves (a crash before that re-exports them anyway).
     private let durable: Bool
-    private static let bufferSize = 1 << 16
     /// The suffix of temporary files, used by `sweepTemporaryFiles`.
     static let tempSuffix = ".newsdesk-tmp"
 
@@ -40,7 +71,7 @@ final class AtomicFile: ByteSink {
         _ = unlink(tempPath)
         fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .writeFailed(path: tempPath, reason: Self.errnoText()) }
-        buffer.reserveCapacity(Self.bufferSize)
+        output = BufferedOutput(fd: fd, label: tempPath)
     }
 
     deinit {
@@ -50,27 +81,12 @@ final class AtomicFile: ByteSink {
         }
     }
 
-    func write(_ bytes: [UInt8]) throws(ExportError) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.bufferSize { try flush() }
-    }
-
-    func write(_ text: String) throws(ExportError) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.bufferSize { try flush() }
-    }
-
-    private func flush() throws(ExportError) {
-        do { try Self.writeAll(fd, buffer) } catch { throw .writeFailed(path: tempPath, reason: error.reason) }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
     /// Flushes, fsyncs, renames the temporary file over `path` (or `target`, in the same folder) and fsyncs
     /// the folder.
     func commit(as target: String? = nil) throws(ExportError) {
         let path = target ?? self.path
         guard !done else { return }
-        try flush()
+        try output.flush()
         if durable {
             guard fsync(fd) == 0 else { throw .writeFailed(path: tempPath, reason: "fsync: " + Self.errnoText()) }
         }
@@ -151,22 +167,45 @@ final class AtomicFile: ByteSink {
 /// Standard output with a large buffer; `finish()` flushes and reports a failed write (a closed pipe, a full disk).
 final class StandardOutput: ByteSink {
     let path = "standard output"
-    private var buffer: [UInt8] = []
-    private static let bufferSize = 1 << 16
-
-    func write(_ bytes: [UInt8]) throws(ExportError) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.bufferSize { try finish() }
-    }
-
-    func write(_ text: String) throws(ExportError) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.bufferSize { try finish() }
-    }
+    var output = BufferedOutput(fd: STDOUT_FILENO, label: "standard output")
 
     /// Writes out everything buffered.
-    func finish() throws(ExportError) {
-        do { try AtomicFile.writeAll(STDOUT_FILENO, buffer) } catch { throw .writeFailed(path: path, reason: error.reason) }
-        buffer.removeAll(keepingCapacity: true)
+    func finish() throws(ExportError) { try output.flush() }
+}
+
+/// A hidden temporary file for content whose header is only known at the end (an Atom feed's `updated`):
+/// entries are spooled here, then copied behind the header. Memory stays bounded by the buffer.
+final class ScratchFile: ByteSink {
+    let path: String
+    private let fd: Int32
+    var output: BufferedOutput
+
+    init(directory: String, name: String) throws(ExportError) {
+        path = directory + "/." + name + "." + String(getpid()) + AtomicFile.tempSuffix
+        _ = unlink(path)
+        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .writeFailed(path: path, reason: AtomicFile.errnoText()) }
+        output = BufferedOutput(fd: fd, label: path)
+    }
+
+    deinit {
+        close(fd)
+        unlink(path)
+    }
+
+    /// Copies everything written so far into `sink`, in chunks.
+    func copy(into sink: any ByteSink) throws(ExportError) {
+        try output.flush()
+        guard lseek(fd, 0, SEEK_SET) == 0 else { throw .writeFailed(path: path, reason: "seek: " + AtomicFile.errnoText()) }
+        var chunk = [UInt8](repeating: 0, count: BufferedOutput.size)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, BufferedOutput.size) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .writeFailed(path: path, reason: "read: " + AtomicFile.errnoText())
+            }
+            if n == 0 { break }
+            try sink.write(Array(chunk[0..<n]))
+        }
     }
 }

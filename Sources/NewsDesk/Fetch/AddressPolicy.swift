@@ -4,13 +4,13 @@
 /// link-local, multicast, unique-local, unspecified, …; IPv4-mapped, NAT64, 6to4 and Teredo IPv6 addresses are
 /// also checked as the IPv4 address they carry)
 /// are refused unless they fall inside one of the source's `allow_networks`.
-public struct AddressPolicy: Sendable, Equatable {
+struct AddressPolicy: Sendable, Equatable {
     /// The operator's allowance for one source.
     public let allowNetworks: [IPNetwork]
 
     public init(allowNetworks: [IPNetwork] = []) { self.allowNetworks = allowNetworks }
 
-    /// Parses the CIDR strings of a source's `allow_networks`.
+    /// Parses CIDR strings (the CLI's `--allow`); a source's `allow_networks` are parsed once, by the config loader.
     public init(allowing cidrs: [String]) throws(CIDRError) {
         var nets: [IPNetwork] = []
         for c in cidrs { nets.append(try IPNetwork(c)) }

@@ -4,8 +4,6 @@ import Foundation
 public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The URL is not an absolute http(s) URL.
     case invalidURL(url: String, reason: String)
-    /// A CIDR in allow_networks could not be read.
-    case invalidAllowNetworks(url: String, reason: String)
     /// The host resolved to an address outside the public internet and outside `allowNetworks`.
     case addressRefused(url: String, address: String, kind: String, allowNetworks: [String], source: String?)
     /// A redirect pointed somewhere the fetcher will not go (another scheme, a malformed URL).
@@ -30,8 +28,6 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invalidURL(let url, let reason):
             return "fetch: \(url) is not a fetchable URL: \(reason) (use an absolute http:// or https:// URL)"
-        case .invalidAllowNetworks(let url, let reason):
-            return "fetch: \(url): allow_networks \(reason)"
         case .addressRefused(let url, let address, let kind, let nets, let source):
             let owner = source.map { " of source \"\($0)\"" } ?? ""
             let fix = nets.isEmpty ? " (add a CIDR such as \(address)/\(address.contains(":") ? 128 : 32) to the source's allow_networks if this is intended)" : ""
@@ -64,7 +60,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The URL the error is about.
     public var url: String {
         switch self {
-        case .invalidURL(let u, _), .invalidAllowNetworks(let u, _), .addressRefused(let u, _, _, _, _), .redirectRefused(let u, _, _),
+        case .invalidURL(let u, _), .addressRefused(let u, _, _, _, _), .redirectRefused(let u, _, _),
              .tooManyRedirects(let u, _), .redirectLoop(let u, _), .tooLarge(let u, _), .timedOut(let u, _), .httpStatus(let u, _, _),
              .backingOff(let u, _, _), .robotsDisallowed(let u, _), .network(let u, _, _), .cancelled(let u):
             return u

@@ -7,8 +7,9 @@ public struct FetchRequest: Sendable, Equatable {
     public var lastModified: String?
     /// Extra request headers (the source's `headers:`). `Authorization` and `Cookie` are not sent to another host after a redirect.
     public var headers: [String: String]
-    /// CIDR ranges this request may reach although they are loopback or private (the source's `allow_networks`).
-    public var allowNetworks: [String]
+    /// Networks this request may reach although they are loopback or private (the source's `allow_networks`,
+    /// parsed when the config was loaded).
+    public var allowNetworks: [IPNetwork]
     /// Whether robots.txt is obeyed; nil uses `FetchDefaults.obeyRobots`.
     public var obeyRobots: Bool?
     /// Body cap in bytes (decoded); nil uses `FetchDefaults.maxBodyBytes`.
@@ -17,14 +18,9 @@ public struct FetchRequest: Sendable, Equatable {
     public var sourceID: String?
 
     public init(url: String, etag: String? = nil, lastModified: String? = nil, headers: [String: String] = [:],
-                allowNetworks: [String] = [], obeyRobots: Bool? = nil, maxBytes: Int? = nil, sourceID: String? = nil) {
+                allowNetworks: [IPNetwork] = [], obeyRobots: Bool? = nil, maxBytes: Int? = nil, sourceID: String? = nil) {
         self.url = url; self.etag = etag; self.lastModified = lastModified; self.headers = headers
         self.allowNetworks = allowNetworks; self.obeyRobots = obeyRobots; self.maxBytes = maxBytes; self.sourceID = sourceID
     }
 
-    /// A request for `url` carrying a source's headers, allowance and robots setting.
-    public init(url: String, source: SourceConfig, etag: String? = nil, lastModified: String? = nil) {
-        self.init(url: url, etag: etag, lastModified: lastModified, headers: source.headers, allowNetworks: source.allowNetworks,
-                  obeyRobots: source.obeyRobots, sourceID: source.id)
-    }
 }

@@ -44,12 +44,7 @@ public final class Fetcher: Sendable {
 
     /// GETs `request.url`, following redirects. See the type's documentation for the rules.
     public func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchedResource {
-        let policy: AddressPolicy
-        do throws(CIDRError) {
-            policy = try AddressPolicy(allowing: request.allowNetworks)
-        } catch {
-            throw .invalidAllowNetworks(url: request.url, reason: error.description)
-        }
+        let policy = AddressPolicy(allowNetworks: request.allowNetworks)
         guard case .some(let first) = Self.httpTarget(request.url) else {
             throw .invalidURL(url: request.url, reason: Self.httpTargetProblem(request.url))
         }
@@ -143,7 +138,7 @@ public final class Fetcher: Sendable {
         gate.release(target.hostKey)
         if result.cancelled { throw .cancelled(url: url) }
         if let refused = result.refused, result.code != 0 {
-            throw .addressRefused(url: url, address: refused.address, kind: refused.kind, allowNetworks: request.allowNetworks, source: request.sourceID)
+            throw .addressRefused(url: url, address: refused.address, kind: refused.kind, allowNetworks: request.allowNetworks.map(\.description), source: request.sourceID)
         }
         switch result.code {
         case 0:

@@ -1,6 +1,6 @@
 /// A parsed robots.txt (RFC 9309): groups by user agent, Allow/Disallow with `*` and `$`, longest match wins,
 /// Allow wins a tie. `/robots.txt` itself is always allowed.
-public struct RobotsRules: Sendable, Equatable {
+struct RobotsRules: Sendable, Equatable {
     struct Rule: Sendable, Equatable {
         let allow: Bool
         let pattern: String

@@ -10,7 +10,7 @@ import Foundation
 /// (`<feed folder>/<segments>`, `…/index.html` for a folder, or `….html`) is resolved with `realpath` and must
 /// lie inside the config file's folder, so a symlink cannot lead out. `file:`, `data:` and other schemes are
 /// refused; http(s) links elsewhere are ordinary remote articles, fetched by the `Fetcher` with its rules.
-public struct LocalSite: Sendable, Equatable {
+struct LocalSite: Sendable, Equatable {
     /// The config file's folder (real path): nothing outside it is read.
     public let root: String
     /// The feed file (real path).

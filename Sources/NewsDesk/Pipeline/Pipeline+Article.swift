@@ -5,7 +5,7 @@ import Logging
 struct ArticleResult: Sendable {
     enum Outcome: Sendable {
         case stored, linked
-        case failed(stage: String, message: String, permanent: Bool)
+        case failed(stage: Stage, message: String, permanent: Bool)
         var label: String {
             switch self {
             case .stored: return "new"
@@ -20,16 +20,6 @@ struct ArticleResult: Sendable {
     var outcome: Outcome
     /// A problem that did not stop the article (a mis-decoded page): reported, and the run is partial.
     var warning: String? = nil
-}
-
-/// An article page fetched and run through every stage, not yet stored.
-struct ProcessedPage: Sendable {
-    var draft: ArticleDraft
-    /// Invalid byte sequences the decoder replaced by U+FFFD, and the charset they were invalid in.
-    var replacements = 0
-    var sourceCharset = "UTF-8"
-    /// Set when the page was mis-decoded (`DecodedPage.misdecodingWarning`).
-    var warning: String?
 }
 
 extension Pipeline {
@@ -65,7 +55,7 @@ extension Pipeline {
             return ArticleResult(url: item.link, itemID: item.id, outcome: .failed(stage: e.stage, message: e.message, permanent: e.permanent))
         } catch {
             log.warning("article failed", metadata: ["error": "\(error)"])
-            return ArticleResult(url: item.link, itemID: item.id, outcome: .failed(stage: "store", message: "\(error)", permanent: false))
+            return ArticleResult(url: item.link, itemID: item.id, outcome: .failed(stage: .store, message: "\(error)", permanent: false))
         }
     }
 
@@ -73,10 +63,10 @@ extension Pipeline {
     func get(_ url: String, source: SourceConfig, local: LocalSite?) async throws(StageFailure) -> FetchedResource {
         if let local {
             let file: String?
-            do { file = try local.file(for: url) } catch { throw StageFailure(stage: "fetch", message: error.description) }
+            do { file = try local.file(for: url) } catch { throw StageFailure(stage: .fetch, message: error.description) }
             if let file {
                 do { return try LocalSite.read(file, url: url, etag: nil, maxBytes: config.defaults.maxBodyBytes) } catch {
-                    throw StageFailure(stage: "fetch", message: error.description)
+                    throw StageFailure(stage: .fetch, message: error.description)
                 }
             }
         }
@@ -85,47 +75,13 @@ extension Pipeline {
         } catch {
             let status = Self.failureInfo(error).status
             // 410 Gone is final; a 404 may be a page not yet published everywhere, so it only counts as an attempt.
-            throw StageFailure(stage: "fetch", message: error.description, permanent: status == 410)
+            throw StageFailure(stage: .fetch, message: error.description, permanent: status == 410)
         }
     }
 
-    /// decode (only HTML becomes an article) → extract → sanitize → classify, filling gaps from the feed entry.
-    func process(_ resource: FetchedResource, source: SourceConfig, item: FeedItem?, pin: String? = nil) throws(StageFailure) -> ProcessedPage {
-        let page: DecodedPage
-        do { page = try CharsetDecoder.decode(resource, as: .article, override: source.charset) } catch {
-            throw StageFailure(stage: "decode", message: error.description)
-        }
-        var extracted: ExtractedArticle
-        do {
-            let own = source.site.map { site in sourceExtractors[source.id] ?? Extractor(rules: [site] + config.sites, images: sanitizer) }
-            extracted = try (own ?? extractor).extract(page)
-        } catch {
-            throw StageFailure(stage: "extract", message: error.description)
-        }
-        if let item {
-            if extracted.title.trimmed.isEmpty { extracted.title = item.title }
-            if extracted.published == nil { extracted.published = item.published }
-            if extracted.updated == nil { extracted.updated = item.updated }
-            // The feed's image (enclosure, media:thumbnail, an <img> in the description) goes through the same image
-            // rules as the page's: a Daum thumbnail proxy is unwrapped, a tracking pixel refused.
-            if extracted.leadImage == nil { extracted.leadImage = item.imageURL.flatMap { sanitizer.imageRules.url($0, base: item.link) } }
-            if extracted.description == nil { extracted.description = item.summary }
-            if extracted.sectionHints.isEmpty { extracted.sectionHints = item.categories }
-        }
-        var clean = sanitizer.sanitize(html: extracted.bodyHTML, baseURL: resource.finalURL)
-        // The article's text is its prose: captions stay in the HTML (figcaption) but not in what search and the
-        // classifier read (docs/extract.md, "What text is").
-        clean.text = Self.removingCaptions(clean.text, extracted.captions)
-        guard clean.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
-            throw StageFailure(stage: "extract", message: "no article text found on \(resource.finalURL) (check the site rule for this host)")
-        }
-        let classification = classify(extracted, text: clean.text, url: resource.finalURL, source: source)
-        let seen = ([item?.link, resource.requestedURL].compactMap { $0 }).filter { $0 != resource.finalURL }
-        let draft = ArticleDraft(sourceID: source.id, url: resource.finalURL, seenURLs: seen, feedItemID: item?.id, extracted: extracted,
-                                 html: clean.html, text: clean.text, imageCount: Self.imageCount(clean.html), classification: classification,
-                                 fetchedAt: Date())
-        return ProcessedPage(draft: draft, replacements: page.replacements, sourceCharset: page.sourceCharset,
-                             warning: page.misdecodingWarning)
+    /// decode → extract → sanitize → classify, through the one entry point every command uses.
+    func process(_ resource: FetchedResource, source: SourceConfig, item: FeedItem?) throws(StageFailure) -> ProcessedPage {
+        try processor.process(resource, source: source, item: item)
     }
 
     /// Decode → extract → sanitize → classify one fetched page exactly as ingest does, without storing it
@@ -133,58 +89,5 @@ extension Pipeline {
     public func preview(_ resource: FetchedResource, source: SourceConfig) throws -> ArticleDraft {
         try process(resource, source: source, item: nil).draft
     }
-
-    /// The classifier's decision, or without one the source's section (and the reason says so).
-    func classify(_ a: ExtractedArticle, text: String, url: String, source: SourceConfig) -> Classification {
-        if let classifier {
-            return classifier.classify(ClassificationInput(article: a, text: text, url: url, sourceID: source.id,
-                                                           sourceSection: source.mixed ? nil : source.section))
-        }
-        let fallback = config.classify.defaultSection ?? "general"
-        if !source.mixed, let s = source.section {
-            return Classification(section: s, confidence: 1, method: .source, reason: "source \(source.id) is single-section (\(s)); no classifier")
-        }
-        return Classification(section: fallback, confidence: 0, method: .fallback, reason: "source \(source.id) is mixed and no classifier is available: default section \(fallback)")
-    }
-
-    /// `text` without the lines that are exactly one of `captions` (whitespace collapsed); a figcaption is a block, so
-    /// the sanitizer's text has each caption on a line of its own.
-    static func removingCaptions(_ text: String, _ captions: [String]) -> String {
-        guard !captions.isEmpty else { return text }
-        let set = Set(captions.map(FeedText.collapse))
-        var out: [Substring] = []
-        var skippedBlank = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if set.contains(FeedText.collapse(String(line))) { skippedBlank = true; continue }
-            // A blank line left behind by a removed caption is dropped too (no double blank lines).
-            if line.isEmpty, skippedBlank, out.last?.isEmpty ?? true { continue }
-            skippedBlank = false
-            out.append(line)
-        }
-        while out.last?.isEmpty == true { out.removeLast() }
-        return out.joined(separator: "\n")
-    }
-
-    /// `<img` tags in sanitized HTML (a byte count: Foundation's `components(separatedBy:)` bridged the whole page).
-    static func imageCount(_ html: String) -> Int {
-        var count = 0
-        html.utf8.withContiguousStorageIfAvailable { b in
-            let n = b.count
-            var i = 0
-            while i + 4 <= n {
-                if b[i] == 0x3C, b[i + 1] == 0x69, b[i + 2] == 0x6D, b[i + 3] == 0x67 { count += 1; i += 4 } else { i += 1 }
-            }
-        } ?? { count = html.components(separatedBy: "<img").count - 1 }()
-        return count
-    }
 }
 
-/// A stage failure for one page or article: recorded, never fatal to the run.
-struct StageFailure: Error, Sendable, CustomStringConvertible {
-    var stage: String
-    var message: String
-    /// The page is gone for good (HTTP 410): the entry is given up at once.
-    var permanent = false
-
-    var description: String { "\(stage): \(message)" }
-}

@@ -60,7 +60,7 @@ extension Pipeline {
         let processed: ProcessedPage
         do throws(StageFailure) { processed = try process(resource, source: source, item: nil) } catch {
             // Stage errors name their stage and URL already ("decode: URL: not an HTML page (…)").
-            throw .reimport(error.message.hasPrefix(error.stage + ": ") ? error.message : "\(url): \(error.stage): \(error.message)")
+            throw .reimport(error.message.hasPrefix(error.stage.rawValue + ": ") ? error.message : "\(url): \(error.stage.rawValue): \(error.message)")
         }
         var draft = processed.draft
         if let existing { draft.seenURLs.append(existing.canonicalURL) }

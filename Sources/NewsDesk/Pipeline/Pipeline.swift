@@ -10,33 +10,34 @@ import Logging
 /// fetcher enforces per-host limits; at most `concurrency × window` pages are in memory at once.
 /// Sendable: share one pipeline between tasks; it holds only immutable configuration and shared services.
 public struct Pipeline: Sendable {
-    public let config: FeedsConfig
+    /// The built feeds.yaml every stage reads (`Policy.load`).
+    public let policy: Policy
+    public var config: FeedsConfig { policy.config }
     public let store: ArticleStore
     let fetcher: Fetcher
     let classifier: Classifier?
     let logger: Logger
-    let extractor: Extractor
-    /// Extractors of the sources that bring their own site rule (tried before the config's `sites:`), built once.
-    let sourceExtractors: [String: Extractor]
-    let sanitizer: Sanitizer
+    /// decode → extract → sanitize → classify, the entry point every command shares.
+    public let processor: ArticleProcessor
     /// Article pages of one source processed at once.
     let window: Int
 
-    /// Builds a pipeline; `classifier` nil files articles by the source's section (the reason says so).
-    /// Throws when the config's sanitizer overrides contradict the policy.
-    public init(config: FeedsConfig, store: ArticleStore, fetcher: Fetcher, classifier: Classifier?, logger: Logger) throws {
-        self.config = config
+    /// Builds a pipeline from a built policy; `classifier` nil files articles by the source's section (the reason
+    /// says so). Nothing here can fail: every check was made by `Policy.load`.
+    public init(policy: Policy, store: ArticleStore, fetcher: Fetcher, classifier: Classifier?, logger: Logger) {
+        self.policy = policy
         self.store = store
         self.fetcher = fetcher
         self.classifier = classifier
         self.logger = logger
-        let sanitizer = Sanitizer(policy: try SanitizePolicy.default.applying(config.sanitize))
-        self.sanitizer = sanitizer
-        self.extractor = Extractor(rules: config.sites, images: sanitizer)
-        var perSource: [String: Extractor] = [:]
-        for s in config.sources { if let site = s.site { perSource[s.id] = Extractor(rules: [site] + config.sites, images: sanitizer) } }
-        self.sourceExtractors = perSource
-        self.window = max(2, config.defaults.perHostConcurrency * 2)
+        self.processor = ArticleProcessor(policy: policy, classifier: classifier)
+        self.window = max(2, policy.config.defaults.perHostConcurrency * 2)
+    }
+
+    /// Builds the policy of `config` (`Policy(config)`, the checks `feeds check` makes), then the pipeline.
+    /// - Throws: `ConfigError` when the config's sanitizer overrides contradict the policy.
+    public init(config: FeedsConfig, store: ArticleStore, fetcher: Fetcher, classifier: Classifier?, logger: Logger) throws(ConfigError) {
+        self.init(policy: try Policy(config), store: store, fetcher: fetcher, classifier: classifier, logger: logger)
     }
 
     /// Runs an ingest: takes the store's lock (or throws `.lockHeld` at once), records the run, processes every due
@@ -77,16 +78,16 @@ public struct Pipeline: Sendable {
         }
         results.sort { a, b in (selected.firstIndex { $0.id == a.id } ?? 0) < (selected.firstIndex { $0.id == b.id } ?? 0) }
 
-        let checked = results.filter { $0.status != "not_due" }
-        let anyFailure = results.contains { $0.status == "failed" || $0.failed > 0 || $0.warnings > 0 }
-        let allFailed = !checked.isEmpty && checked.allSatisfy { $0.status == "failed" }
-        let status = allFailed ? "failed" : anyFailure ? "partial" : "ok"
+        let checked = results.filter { $0.status != .notDue }
+        let anyFailure = results.contains { $0.status == .failed || $0.failed > 0 || $0.warnings > 0 }
+        let allFailed = !checked.isEmpty && checked.allSatisfy { $0.status == .failed }
+        let status: RunStatus = allFailed ? .failed : anyFailure ? .partial : .ok
         let finished = Date()
         if let runID {
             do {
-                try store.finishRun(runID, status: status, sourcesChecked: checked.count, articlesNew: results.reduce(0) { $0 + $1.new },
+                try store.finishRun(runID, status: status.rawValue, sourcesChecked: checked.count, articlesNew: results.reduce(0) { $0 + $1.new },
                                     articlesLinked: results.reduce(0) { $0 + $1.linked }, articlesSkipped: results.reduce(0) { $0 + $1.known },
-                                    errors: results.reduce(0) { $0 + $1.failed + $1.warnings } + results.filter { $0.status == "failed" }.count,
+                                    errors: results.reduce(0) { $0 + $1.failed + $1.warnings } + results.filter { $0.status == .failed }.count,
                                     at: finished)
             } catch { throw .store(error as? StoreError ?? .database(operation: "finish run", reason: "\(error)")) }
         }

@@ -17,7 +17,7 @@ public struct IngestOptions: Sendable, Equatable {
 /// What one run did with one source.
 public struct SourceRunSummary: Sendable, Equatable, Codable {
     /// `ok`, `not_modified`, `failed`, `not_due`.
-    public var status: String
+    public var status: SourceRunStatus
     public var id: String
     public var itemsSeen: Int = 0
     /// Articles stored for the first time.
@@ -36,7 +36,7 @@ public struct SourceRunSummary: Sendable, Equatable, Codable {
     /// When the source is next due (set after the run).
     public var nextDue: Date?
 
-    public init(id: String, status: String) { self.id = id; self.status = status }
+    public init(id: String, status: SourceRunStatus) { self.id = id; self.status = status }
 
     enum CodingKeys: String, CodingKey {
         case status, id, itemsSeen = "items_seen", new, linked, known, failed, givenUp = "given_up", warnings, error, nextDue = "next_due"
@@ -44,7 +44,7 @@ public struct SourceRunSummary: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        status = try c.decode(String.self, forKey: .status)
+        status = try c.decode(SourceRunStatus.self, forKey: .status)
         id = try c.decode(String.self, forKey: .id)
         itemsSeen = try c.decodeIfPresent(Int.self, forKey: .itemsSeen) ?? 0
         new = try c.decodeIfPresent(Int.self, forKey: .new) ?? 0
@@ -61,7 +61,7 @@ public struct SourceRunSummary: Sendable, Equatable, Codable {
 /// The outcome of an ingest run: per-source results and totals, printed as one line or as JSON.
 public struct RunSummary: Sendable, Equatable, Codable {
     /// `ok` (no failure), `partial` (something failed, the rest was stored), `failed` (every fetched source failed).
-    public var status: String
+    public var status: RunStatus
     public var runID: Int64?
     public var dryRun: Bool
     public var startedAt: Date
@@ -71,10 +71,10 @@ public struct RunSummary: Sendable, Equatable, Codable {
     /// The first errors, "source: url: message" (all of them are in the store's run_errors).
     public var errors: [String]
 
-    public var sourcesChecked: Int { sources.filter { $0.status != "not_due" }.count }
-    public var notModified: Int { sources.filter { $0.status == "not_modified" }.count }
-    public var notDue: Int { sources.filter { $0.status == "not_due" }.count }
-    public var failedSources: Int { sources.filter { $0.status == "failed" }.count }
+    public var sourcesChecked: Int { sources.filter { $0.status != .notDue }.count }
+    public var notModified: Int { sources.filter { $0.status == .notModified }.count }
+    public var notDue: Int { sources.filter { $0.status == .notDue }.count }
+    public var failedSources: Int { sources.filter { $0.status == .failed }.count }
     public var new: Int { sources.reduce(0) { $0 + $1.new } }
     public var linked: Int { sources.reduce(0) { $0 + $1.linked } }
     public var known: Int { sources.reduce(0) { $0 + $1.known } }
@@ -116,7 +116,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
         }
     }
 
-    public init(status: String, runID: Int64?, dryRun: Bool, startedAt: Date, finishedAt: Date, database: String,
+    public init(status: RunStatus, runID: Int64?, dryRun: Bool, startedAt: Date, finishedAt: Date, database: String,
                 sources: [SourceRunSummary], errors: [String]) {
         self.status = status; self.runID = runID; self.dryRun = dryRun; self.startedAt = startedAt
         self.finishedAt = finishedAt; self.database = database; self.sources = sources; self.errors = errors
@@ -124,7 +124,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        status = try c.decode(String.self, forKey: .status)
+        status = try c.decode(RunStatus.self, forKey: .status)
         runID = try c.decodeIfPresent(Int64.self, forKey: .runID)
         dryRun = try c.decode(Bool.self, forKey: .dryRun)
         startedAt = try c.decode(Date.self, forKey: .startedAt)

@@ -76,27 +76,50 @@ public struct SanitizePolicy: Sendable, Equatable {
         "xlink:href", "xmlns",
     ]
 
+    /// One thing wrong with a `sanitize:` block: the field path (`sanitize.allow_tags[1]`) and what to do.
+    public struct Problem: Sendable, Equatable {
+        public var field: String
+        public var message: String
+        /// Set for a signed proxy whose key variable is not set.
+        public var missingKey: String?
+    }
+
     /// Extends or trims this policy with `feeds.yaml`'s `sanitize:` block. The signed proxy's key is read from
     /// `environment[signedProxy.keyEnv]`, never from the file.
     ///
-    /// - Throws: `SanitizeError.invalidPolicy` for contradictions (a tag both allowed and removed, an allowed tag
-    ///   that is never safe, a malformed proxy rule or template) and `SanitizeError.missingProxyKey`.
+    /// - Throws: the first of ``problems(applying:environment:)``: `SanitizeError.invalidPolicy` for contradictions
+    ///   (a tag both allowed and removed, an allowed tag that is never safe, a malformed proxy rule or template) and
+    ///   `SanitizeError.missingProxyKey`. `Policy.build` reports every one of them with its line instead.
     public func applying(_ overrides: SanitizeOverrides,
-                         environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SanitizePolicy {
-        var p = self
-        let allow = Set(overrides.allowTags.map { $0.lowercased().trimmingWhitespace() })
-        let remove = Set(overrides.removeTags.map { $0.lowercased().trimmingWhitespace() })
-        if let both = allow.intersection(remove).sorted().first {
-            throw SanitizeError.invalidPolicy("tag \"\(both)\" is in both sanitize.allow_tags and sanitize.remove_tags; keep it in one")
+                         environment: [String: String] = ProcessInfo.processInfo.environment) throws(SanitizeError) -> SanitizePolicy {
+        let (policy, problems) = checkedApplying(overrides, environment: environment)
+        if let first = problems.first {
+            if let v = first.missingKey { throw .missingProxyKey(variable: v) }
+            throw .invalidPolicy("\(first.field): \(first.message)")
         }
-        for t in allow.sorted() {
-            if t.isEmpty || !t.utf8.allSatisfy({ URLCleaner.isASCIIAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
-                throw SanitizeError.invalidPolicy("sanitize.allow_tags: \"\(t)\" is not a tag name")
+        return policy
+    }
+
+    /// This policy extended by `overrides`, and every check it fails (empty: the policy is usable). The one place
+    /// the `sanitize:` rules that need the sanitizer's own tables are checked.
+    public func checkedApplying(_ overrides: SanitizeOverrides,
+                                environment: [String: String]) -> (policy: SanitizePolicy, problems: [Problem]) {
+        var p = self
+        var problems: [Problem] = []
+        func report(_ field: String, _ message: String) { problems.append(Problem(field: field, message: message)) }
+        let allow = overrides.allowTags.map { $0.lowercased().trimmingWhitespace() }
+        let remove = Set(overrides.removeTags.map { $0.lowercased().trimmingWhitespace() })
+        for (i, t) in allow.enumerated() {
+            let field = "sanitize.allow_tags[\(i)]"
+            if remove.contains(t) {
+                report(field, "tag \"\(t)\" is in both sanitize.allow_tags and sanitize.remove_tags; keep it in one")
+            } else if t.isEmpty || !t.utf8.allSatisfy({ URLCleaner.isASCIIAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+                report(field, "\"\(t)\" is not a tag name (letters, digits and - only)")
+            } else if Self.neverAllowedTags.contains(t) || p.removeWithContent.contains(t) {
+                report(field, "\"\(t)\" is never safe in an article body; remove it from allow_tags")
+            } else if p.allowedTags[t] == nil {
+                p.allowedTags[t] = []
             }
-            if Self.neverAllowedTags.contains(t) || p.removeWithContent.contains(t) {
-                throw SanitizeError.invalidPolicy("sanitize.allow_tags: \"\(t)\" is never safe in an article body; remove it from allow_tags")
-            }
-            if p.allowedTags[t] == nil { p.allowedTags[t] = [] }
         }
         for t in remove where !t.isEmpty {
             p.allowedTags[t] = nil
@@ -112,20 +135,33 @@ public struct SanitizePolicy: Sendable, Equatable {
         }
         p.iframeHosts.formUnion(overrides.iframeHosts.map { $0.lowercased() })
         p.beaconHosts.formUnion(overrides.beaconHosts.map { $0.lowercased() })
-        for rule in overrides.imageProxyRules {
-            if rule.hosts.isEmpty { throw SanitizeError.invalidPolicy("image proxy rule \"\(rule.name)\": give at least one host") }
-            if (rule.parameter == nil) == (!rule.pathEmbedded) {
-                throw SanitizeError.invalidPolicy("image proxy rule \"\(rule.name)\": set either parameter or path_embedded, not both or neither")
+        for (i, rule) in overrides.imageProxyRules.enumerated() {
+            let field = "sanitize.image_proxy_rules[\(i)]"
+            if rule.hosts.isEmpty {
+                report(field + ".hosts", "image proxy rule \"\(rule.name)\": give at least one host")
+            } else if (rule.parameter == nil) == (!rule.pathEmbedded) {
+                report(field + ".path_embedded", "image proxy rule \"\(rule.name)\": set either parameter or path_embedded, not both or neither")
+            } else {
+                p.imageProxyRules.append(rule)
             }
-            p.imageProxyRules.append(rule)
         }
         if let sp = overrides.signedProxy {
-            guard let key = environment[sp.keyEnv], !key.isEmpty else {
-                throw SanitizeError.missingProxyKey(variable: sp.keyEnv)
+            if let key = environment[sp.keyEnv], !key.isEmpty {
+                do {
+                    p.signedProxy = try SignedImageProxy(template: sp.template, key: Array(key.utf8), signatureEncoding: sp.signatureEncoding)
+                } catch {
+                    let why = (error as? SanitizeError).map { e -> String in
+                        if case .invalidPolicy(let w) = e { return w } else { return e.description }
+                    } ?? "\(error)"
+                    report("sanitize.signed_proxy.template", why)
+                }
+            } else {
+                problems.append(Problem(field: "sanitize.signed_proxy.key_env",
+                                        message: "the signed image proxy needs its key in the environment variable \(sp.keyEnv); export it or remove sanitize.signed_proxy",
+                                        missingKey: sp.keyEnv))
             }
-            p.signedProxy = try SignedImageProxy(template: sp.template, key: Array(key.utf8), signatureEncoding: sp.signatureEncoding)
         }
-        return p
+        return (p, problems)
     }
 }
 

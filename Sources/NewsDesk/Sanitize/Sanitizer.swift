@@ -56,8 +56,10 @@ public struct Sanitizer: Sendable {
     ///
     /// - Throws: `SanitizeError.unknownCharset` when the charset is unknown, `.inputTooLarge` above 2 GiB.
     public func sanitize(bytes: some Collection<UInt8>, charset: String, baseURL: String?) throws -> SanitizedHTML {
-        let encoding = CharsetLabels.normalize(charset) ?? Self.normalizedCharset(charset)
-        guard HTMLDocument.isKnownEncoding(encoding) else { throw SanitizeError.unknownCharset(charset) }
+        // The decode stage's one label table (`CharsetLabels`): every Korean label is read as CP949.
+        guard let encoding = CharsetLabels.normalize(charset), HTMLDocument.isKnownEncoding(encoding) else {
+            throw SanitizeError.unknownCharset(charset)
+        }
         guard bytes.count < Int(Int32.max) else { throw SanitizeError.inputTooLarge(bytes.count) }
         guard let utf8 = UTF8Transcoder.transcode(Array(bytes), from: encoding) else { throw SanitizeError.unknownCharset(charset) }
         return utf8.bytes.withUnsafeBufferPointer { run($0, encoding: "UTF-8", baseURL: baseURL) }
@@ -66,18 +68,6 @@ public struct Sanitizer: Sendable {
     /// Sanitizes a node of a document the caller already holds (serialized by libxml2, then streamed).
     public func sanitize(node: HTMLNode, baseURL: String?) -> SanitizedHTML {
         sanitize(html: node.outerHTML, baseURL: baseURL)
-    }
-
-    /// The charset libxml2 is given: EUC-KR and its aliases become CP949 (PLATFORM.md: euc-kr truncates at 똠).
-    public static func normalizedCharset(_ name: String) -> String {
-        let l = name.trimmingWhitespace().lowercased()
-        switch l {
-        case "euc-kr", "euckr", "euc_kr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "ksc_5601", "korean",
-             "x-windows-949", "windows-949", "ms949", "uhc", "cp949":
-            return "CP949"
-        case "utf8": return "UTF-8"
-        default: return name.trimmingWhitespace()
-        }
     }
 
     private func run(_ input: UnsafeBufferPointer<UInt8>, encoding: String, baseURL: String?) -> SanitizedHTML {

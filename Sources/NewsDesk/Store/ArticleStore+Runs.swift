@@ -15,7 +15,7 @@ extension ArticleStore {
     }
 
     /// Records what a run did with one source.
-    public func recordRunSource(_ record: RunSourceRecord) throws {
+    func recordRunSource(_ record: RunSourceRecord) throws {
         try writing("record run source \(record.sourceId)") { db in try record.save(db) }
     }
 
@@ -39,12 +39,12 @@ extension ArticleStore {
     }
 
     /// The most recent runs, newest first.
-    public func runs(limit: Int = 10) throws -> [RunRecord] {
+    func runs(limit: Int = 10) throws -> [RunRecord] {
         try reading("read runs") { db in try RunRecord.order(Column("id").desc).limit(limit).fetchAll(db) }
     }
 
     /// The errors of one run.
-    public func runErrors(runID: Int64) throws -> [RunErrorRecord] {
+    func runErrors(runID: Int64) throws -> [RunErrorRecord] {
         try reading("read run errors") { db in try RunErrorRecord.filter(Column("run_id") == runID).order(Column("id")).fetchAll(db) }
     }
 }

@@ -3,6 +3,7 @@ import GRDB
 
 /// What one run did with one source, as the pipeline reports it to the store.
 public struct SourceFetchResult: Sendable, Equatable {
+    /// How the fetch ended.
     public enum Outcome: Sendable, Equatable {
         /// Fetched and parsed (200), with the response's validators.
         case fetched(etag: String?, lastModified: String?)

@@ -137,3 +137,12 @@ public final class ArticleStore: Sendable {
         try reading("count articles") { db in try ArticleRecord.fetchCount(db) }
     }
 }
+
+extension ArticleStore {
+    /// Opens a store whose URL identity uses `cleaner`: pass `Policy.urlCleaner`, the one the sanitizer uses
+    /// (standard tracking parameters plus `sanitize.extra_tracking_parameters`), so a parameter the operator added
+    /// never splits one article into two identities.
+    public convenience init(path: String, logger: Logger? = nil, cleaner: URLCleaner, access: StoreAccess = .readWrite) throws(StoreError) {
+        try self.init(path: path, logger: logger, urlCleaner: { cleaner.clean($0) }, access: access)
+    }
+}

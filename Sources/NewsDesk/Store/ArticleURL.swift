@@ -7,7 +7,7 @@ import Foundation
 /// `URLCleaner`). Portal articles get one key per article whatever the variant: Daum `v.daum.net/v/ID`
 /// (also `m.v.daum.net`, `news.v.daum.net`, `v.media.daum.net`) and Naver `OID/AID` (`n.news.naver.com/article`,
 /// `/mnews/article`, `news.naver.com/main/read.naver?oid=&aid=`, `sports`/`entertain` variants).
-public enum ArticleURL {
+enum ArticleURL {
     /// Host prefixes folded away (mobile and www variants of one site), longest first.
     static let foldedHostPrefixes = ["mobile.", "www.", "m."]
 
@@ -51,36 +51,32 @@ public enum ArticleURL {
 
     /// The identity key of `url`, or nil when it is not an absolute http(s) URL.
     public static func key(_ url: String, cleaner: (String) -> String = { $0 }) -> String? {
-        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let portal = portalID(trimmed) { return portal.url }
-        guard var c = URLComponents(string: cleaner(trimmed)),
-              let scheme = c.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              var host = c.host?.lowercased(), !host.isEmpty else { return nil }
-        for prefix in foldedHostPrefixes where host.hasPrefix(prefix) && host.dropFirst(prefix.count).contains(".") {
-            host = String(host.dropFirst(prefix.count))
-            break
-        }
-        if host.hasSuffix(".") { host.removeLast() }
-        if (scheme == "http" && c.port == 80) || (scheme == "https" && c.port == 443) { c.port = nil }
-        c.scheme = "https"
-        c.host = host
-        c.fragment = nil
-        c.user = nil
-        c.password = nil
-        if c.percentEncodedPath.isEmpty { c.percentEncodedPath = "/" }
-        if let q = c.percentEncodedQuery, q.isEmpty { c.percentEncodedQuery = nil }
-        return c.string
+        normalized(url, cleaner: cleaner, identity: true)
     }
 
     /// The URL to show and re-fetch for `url`: the portal's canonical article URL, or the URL cleaned of tracking
     /// parameters, fragment and default port, with scheme and host lowercased (the scheme and host are kept).
     public static func display(_ url: String, cleaner: (String) -> String = { $0 }) -> String? {
+        normalized(url, cleaner: cleaner, identity: false)
+    }
+
+    /// What `key` and `display` share; `identity` also folds `www.`/`m.`-style host prefixes and a trailing dot and
+    /// makes every scheme https, so the variants of one address get one key.
+    private static func normalized(_ url: String, cleaner: (String) -> String, identity: Bool) -> String? {
         let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
         if let portal = portalID(trimmed) { return portal.url }
-        guard var c = URLComponents(string: cleaner(trimmed)), let scheme = c.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = c.host?.lowercased(), !host.isEmpty else { return nil }
+        guard var c = URLComponents(string: cleaner(trimmed)),
+              let scheme = c.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              var host = c.host?.lowercased(), !host.isEmpty else { return nil }
+        if identity {
+            for prefix in foldedHostPrefixes where host.hasPrefix(prefix) && host.dropFirst(prefix.count).contains(".") {
+                host = String(host.dropFirst(prefix.count))
+                break
+            }
+            if host.hasSuffix(".") { host.removeLast() }
+        }
         if (scheme == "http" && c.port == 80) || (scheme == "https" && c.port == 443) { c.port = nil }
-        c.scheme = scheme
+        c.scheme = identity ? "https" : scheme
         c.host = host
         c.fragment = nil
         c.user = nil

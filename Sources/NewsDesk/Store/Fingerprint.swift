@@ -7,7 +7,7 @@ import Foundation
 /// Hamming threshold that still separates different stories, while MinHash estimates the Jaccard similarity of
 /// the shingle sets directly. Candidates are found by LSH (16 bands × 4 rows, indexed in `article_bands`) and
 /// confirmed by the estimated similarity.
-public enum Fingerprint {
+enum Fingerprint {
     /// Signature length (UInt64 values).
     static let count = 64
     static let bands = 16

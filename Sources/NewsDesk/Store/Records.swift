@@ -4,11 +4,30 @@ import GRDB
 // One Codable record type per table (GRDB's "trust SQLite" practice). Column names are snake_case in SQL,
 // camelCase in Swift; the constraints live in the migrations (StoreSchema.swift), not here.
 
+/// A table row whose Swift properties are the camelCase names of its snake_case columns: the column strategies
+/// every record shares, declared once.
+protocol SnakeCaseRecord: FetchableRecord, EncodableRecord {}
+
+extension SnakeCaseRecord {
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+}
+
+/// A row with an `INTEGER PRIMARY KEY` `id`, set from the row id when inserted.
+protocol RowIDRecord: MutablePersistableRecord {
+    var id: Int64? { get set }
+}
+
+extension RowIDRecord {
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 /// A feed source and its fetch state (`sources` table): validators, health and when it is next due.
-public struct SourceRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct SourceRecord: Codable, Sendable, Equatable, SnakeCaseRecord, PersistableRecord {
     public static let databaseTableName = "sources"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    // Public: the `sources` command reads it (the shared defaults are internal).
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 
     public var id: String
     public var name: String
@@ -40,10 +59,8 @@ public struct SourceRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
 }
 
 /// One row of `articles`: the current version of an article.
-struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ArticleRecord: Codable, Sendable, SnakeCaseRecord, RowIDRecord {
     static let databaseTableName = "articles"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int64?
     var canonicalUrl: String
@@ -79,7 +96,6 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var revision: Int
     var changeSeq: Int64
 
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
 }
 
@@ -176,10 +192,8 @@ extension ArticleRecord {
 }
 
 /// One row of `article_urls`: a URL an article was seen under (`url` its identity key, `seenUrl` as seen, cleaned).
-struct ArticleURLRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct ArticleURLRecord: Codable, Sendable, SnakeCaseRecord, PersistableRecord {
     static let databaseTableName = "article_urls"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var url: String
     var seenUrl: String
@@ -190,10 +204,12 @@ struct ArticleURLRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 /// One row of `revisions`: a previous version of an article, kept when a re-import changed it.
-public struct RevisionRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct RevisionRecord: Codable, Sendable, Equatable, SnakeCaseRecord, RowIDRecord {
     public static let databaseTableName = "revisions"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    // Public: `show` reads it (the shared defaults are internal).
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public var id: Int64?
     public var articleId: Int64
@@ -210,71 +226,60 @@ public struct RevisionRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     /// What the replacement changed, e.g. "title; body 1200→1350 chars".
     public var changes: String
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `runs`: an ingest run and its totals.
-public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "runs"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+struct RunRecord: Codable, Sendable, Equatable, SnakeCaseRecord, RowIDRecord {
+    static let databaseTableName = "runs"
 
-    public var id: Int64?
-    public var startedAt: Date
-    public var finishedAt: Date?
+    var id: Int64?
+    var startedAt: Date
+    var finishedAt: Date?
     /// `running`, `ok`, `partial`, `failed`, `interrupted` (a run that never finished, e.g. killed).
-    public var status: String
-    public var dryRun: Bool
-    public var sourcesChecked: Int
-    public var articlesNew: Int
-    public var articlesLinked: Int
-    public var articlesSkipped: Int
-    public var errors: Int
+    var status: String
+    var dryRun: Bool
+    var sourcesChecked: Int
+    var articlesNew: Int
+    var articlesLinked: Int
+    var articlesSkipped: Int
+    var errors: Int
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `run_sources`: what one run did with one source.
-public struct RunSourceRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "run_sources"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+struct RunSourceRecord: Codable, Sendable, Equatable, SnakeCaseRecord, PersistableRecord {
+    static let databaseTableName = "run_sources"
 
-    public var runId: Int64
-    public var sourceId: String
+    var runId: Int64
+    var sourceId: String
     /// `ok`, `not_modified`, `failed`, `skipped` (not due).
-    public var status: String
-    public var itemsSeen: Int
-    public var articlesNew: Int
-    public var articlesLinked: Int
-    public var articlesSkipped: Int
-    public var errors: Int
-    public var error: String?
+    var status: String
+    var itemsSeen: Int
+    var articlesNew: Int
+    var articlesLinked: Int
+    var articlesSkipped: Int
+    var errors: Int
+    var error: String?
 }
 
 /// One row of `run_errors`: one failure during a run (a source, a page or an article).
-public struct RunErrorRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "run_errors"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+struct RunErrorRecord: Codable, Sendable, Equatable, SnakeCaseRecord, RowIDRecord {
+    static let databaseTableName = "run_errors"
 
-    public var id: Int64?
-    public var runId: Int64
-    public var sourceId: String?
-    public var url: String?
+    var id: Int64?
+    var runId: Int64
+    var sourceId: String?
+    var url: String?
     /// `fetch`, `decode`, `feed`, `extract`, `sanitize`, `classify`, `store`.
-    public var stage: String
-    public var message: String
-    public var at: Date
+    var stage: String
+    var message: String
+    var at: Date
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `feed_items`: a feed entry already handled, so the next run skips it without a fetch.
-struct FeedItemRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct FeedItemRecord: Codable, Sendable, SnakeCaseRecord, PersistableRecord {
     static let databaseTableName = "feed_items"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var sourceId: String
     var itemId: String
@@ -283,10 +288,8 @@ struct FeedItemRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 /// One row of `export_cursors`: how far a named export has read (`change_seq`).
-struct ExportCursorRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct ExportCursorRecord: Codable, Sendable, SnakeCaseRecord, PersistableRecord {
     static let databaseTableName = "export_cursors"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var name: String
     var changeSeq: Int64

@@ -1,7 +1,7 @@
 /// SHA-256 (FIPS 180-4) in plain Swift, for signing image-proxy URLs without a crypto dependency.
 ///
 /// Not constant-time with respect to the message length, which is public here; not meant for secrets at rest.
-public struct SHA256Hash: Sendable {
+struct SHA256Hash: Sendable {
     private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
     private var buffer: [UInt8] = []
@@ -84,7 +84,7 @@ public struct SHA256Hash: Sendable {
 }
 
 /// HMAC (RFC 2104) over SHA-256.
-public enum HMACSHA256 {
+enum HMACSHA256 {
     /// The 32-byte MAC of `message` under `key`.
     public static func mac(key: some Collection<UInt8>, message: some Sequence<UInt8>) -> [UInt8] {
         var k = key.count > 64 ? SHA256Hash.hash(key) : Array(key)
@@ -101,7 +101,7 @@ public enum HMACSHA256 {
 }
 
 /// Hex and base64url encodings of digests and URLs.
-public enum ByteEncoding {
+enum ByteEncoding {
     /// Lowercase hex.
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Which date a label on a page names.
-public enum DateLabel: String, Sendable, Equatable {
+enum DateLabel: String, Sendable, Equatable {
     case published, updated
 }
 

@@ -21,7 +21,7 @@ import TestSupport
         let local = config.sources[1]
         #expect(local.mixed)
         #expect(local.name == "local")
-        #expect(local.allowNetworks == ["127.0.0.1/32", "::1/128"])
+        #expect(local.allowNetworks.map(\.description) == ["127.0.0.1/32", "::1/128"])
         #expect(local.headers == ["Referer": "https://example.com/"])
         #expect(local.site?.remove == [".ad", "//div[@class='share']"])
         #expect(config.sanitize.iframeHosts == ["www.youtube.com"])

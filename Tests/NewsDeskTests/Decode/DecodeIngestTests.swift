@@ -25,7 +25,7 @@ struct DecodeIngestTests {
         let (config, _) = try Site.config([("news", server.url("/feed.xml"), "rss", "general")], in: dir)
         let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("news.sqlite").path)
         let run = try await pipeline.ingest(IngestOptions())
-        #expect(run.status == "ok" && run.new == 1, "\(run.line) \(run.errors)")
+        #expect(run.status == .ok && run.new == 1, "\(run.line) \(run.errors)")
         let a = try #require(try pipeline.store.article(url: server.url("/a/1")))
         #expect(a.text.contains(Self.last), "\(a.text)")
         #expect(a.text.count > 300, "\(a.text.count) characters (paragraphs 1–2 alone are 80)")
@@ -53,7 +53,7 @@ struct DecodeIngestTests {
         let config = try FeedsConfig.load(path: dir.appendingPathComponent("feeds.yaml").path)
         let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("news.sqlite").path)
         let run = try await pipeline.ingest(IngestOptions())
-        #expect(run.status == "ok" && run.new == 1, "\(run.line) \(run.errors)")
+        #expect(run.status == .ok && run.new == 1, "\(run.line) \(run.errors)")
         let a = try #require(try pipeline.store.article(url: "https://local.example.com/a/1.html"))
         #expect(a.text.contains(Self.last), "\(a.text)")
     }
@@ -72,7 +72,7 @@ struct DecodeIngestTests {
         let (config, _) = try Site.config([("fr", server.url("/feed.xml"), "rss", "general")], in: dir)
         let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("news.sqlite").path)
         let run = try await pipeline.ingest(IngestOptions())
-        #expect(run.status == "partial", "\(run.line)")
+        #expect(run.status == .partial, "\(run.line)")
         #expect(run.new == 1 && run.failedArticles == 0 && run.warnings == 1, "\(run.line)")
         #expect(run.line.contains("1 warning"), "\(run.line)")
         #expect(run.errors.contains { $0.contains("mis-decoded") && $0.contains(server.url("/fr/1")) }, "\(run.errors)")
@@ -97,7 +97,7 @@ struct DecodeIngestTests {
         let (config, _) = try Site.config([("mixed", server.url("/feed.xml"), "rss", "general")], in: dir)
         let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("news.sqlite").path)
         let run = try await pipeline.ingest(IngestOptions())
-        #expect(run.status == "partial", "\(run.line)")
+        #expect(run.status == .partial, "\(run.line)")
         #expect(run.new == 1 && run.linked == 0 && run.failedArticles == 4, "\(run.line) \(run.errors)")
         #expect(try pipeline.store.articleCount() == 1)
         for path in ["/bin/1", "/elf/1", "/elf/2", "/pdf/1"] { #expect(try pipeline.store.article(url: server.url(path)) == nil, "\(path)") }
@@ -118,7 +118,7 @@ struct DecodeIngestTests {
         let (config, _) = try Site.config([("img", server.url("/feed.xml"), "rss", "general")], in: dir)
         let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("news.sqlite").path)
         let run = try await pipeline.ingest(IngestOptions())
-        #expect(run.status == "failed" && run.failedSources == 1, "\(run.line)")
+        #expect(run.status == .failed && run.failedSources == 1, "\(run.line)")
         #expect(run.errors.contains { $0.contains("not a feed (image/png)") }, "\(run.errors)")
     }
 

@@ -65,9 +65,9 @@ import TestSupport
     /// The stored text (search, classifier) drops the caption lines of the sanitizer's text, nothing else.
     @Test func pipelineTextLeavesCaptionsOut() {
         let text = "첫 문단입니다.\n\n사진 설명 [사진=전자신문DB]\n\n둘째 문단입니다.\n\n사진 설명이 아닌 문단 [사진=전자신문DB] 뒤에 말이 더 있다."
-        #expect(Pipeline.removingCaptions(text, ["사진 설명  [사진=전자신문DB]"])
+        #expect(ArticleProcessor.removingCaptions(text, ["사진 설명  [사진=전자신문DB]"])
                 == "첫 문단입니다.\n\n둘째 문단입니다.\n\n사진 설명이 아닌 문단 [사진=전자신문DB] 뒤에 말이 더 있다.")
-        #expect(Pipeline.removingCaptions(text, []) == text)
+        #expect(ArticleProcessor.removingCaptions(text, []) == text)
     }
 
     struct TitleCase: Sendable, CustomTestStringConvertible {
@@ -220,7 +220,7 @@ import TestSupport
             _ = try pipeline.preview(page, source: SourceConfig(id: "s", name: "s", url: url, mixed: true))
         } throws: { e in
             guard let f = e as? StageFailure else { return false }
-            return f.stage == "extract" && f.message.contains("no article body found")
+            return f.stage == .extract && f.message.contains("no article body found")
         }
     }
 

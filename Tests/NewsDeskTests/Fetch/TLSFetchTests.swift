@@ -101,12 +101,12 @@ struct TLSFetchTests {
     @Test func httpsIsFetchedWhenTheCAIsTrustedAndRefusedWhenNot() async throws {
         let server = try TLSServer()
         let url = "https://127.0.0.1:\(server.port)/"
-        let got = try await Self.fetcher(caBundle: server.certificate).fetch(FetchRequest(url: url, allowNetworks: ["127.0.0.1/32"]))
+        let got = try await Self.fetcher(caBundle: server.certificate).fetch(FetchRequest(url: url, allowNetworks: .cidrs("127.0.0.1/32")))
         #expect(got.status == 200)
         #expect(String(decoding: got.body, as: UTF8.self).contains("s_server"), "the -www status page")
 
         do {
-            _ = try await Self.fetcher(caBundle: nil).fetch(FetchRequest(url: url, allowNetworks: ["127.0.0.1/32"]))
+            _ = try await Self.fetcher(caBundle: nil).fetch(FetchRequest(url: url, allowNetworks: .cidrs("127.0.0.1/32")))
             Issue.record("a certificate no CA vouches for must be refused")
         } catch {
             guard case .network(_, let code, let message) = error else { Issue.record("unexpected error: \(error)"); return }

@@ -11,7 +11,7 @@ struct DemoTests {
         let config = try FeedsConfig.load(path: Fixtures.url("demo/feeds.yaml").path)
         let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("demo.sqlite").path)
         let run = try await pipeline.ingest(IngestOptions())
-        #expect(run.status == "ok", "\(run.errors)")
+        #expect(run.status == .ok, "\(run.errors)")
         #expect(run.sourcesChecked == 6)
         #expect(run.new == 19 && run.linked == 2 && run.failedArticles == 0, "\(run.line)")
         let store = pipeline.store

@@ -40,7 +40,7 @@ struct IngestEndToEndTests {
 
         // First run: 4 articles stored, the portal repost linked to IT article 1.
         let first = try await pipeline.ingest(IngestOptions())
-        #expect(first.status == "ok", "\(first.errors)")
+        #expect(first.status == .ok, "\(first.errors)")
         #expect(first.new == 4 && first.linked == 1 && first.failedArticles == 0)
         let store = pipeline.store
         #expect(try store.articleCount() == 4)
@@ -59,7 +59,7 @@ struct IngestEndToEndTests {
         // Second run (forced: not waiting for the interval): conditional requests, nothing new, no page fetched.
         server.resetLog()
         let second = try await pipeline.ingest(IngestOptions(force: true))
-        #expect(second.status == "ok")
+        #expect(second.status == .ok)
         #expect(second.new == 0 && second.notModified == 3)
         #expect(server.requests(for: "/it/feed.xml").first?.header("If-None-Match") == "\"it-1\"")
         #expect(server.requests(for: "/sports/atom.xml").first?.header("If-Modified-Since") == "Sat, 29 Nov 2025 00:00:00 GMT")
@@ -105,7 +105,7 @@ struct IngestEndToEndTests {
         ], in: dir)
         let pipeline = try Site.pipeline(config, db: dir.appendingPathComponent("news.sqlite").path)
         let run = try await pipeline.ingest(IngestOptions())
-        #expect(run.status == "partial")
+        #expect(run.status == .partial)
         #expect(run.new == 1 && run.failedArticles == 1 && run.failedSources == 1, "\(run.line) \(run.errors)")
         let broken = try #require(try pipeline.store.source(id: "broken"))
         #expect(broken.consecutiveFailures == 1 && broken.lastError?.contains("503") == true)
@@ -119,7 +119,7 @@ struct IngestEndToEndTests {
         server.route("/it/2", .text(Site.page(title: "바닷물 리튬 추출 기술", text: Site.texts[5])))
         server.resetLog()
         let next = try await pipeline.ingest(IngestOptions(sourceIDs: ["it"], force: true))
-        #expect(next.status == "ok" && next.new == 1 && next.known == 1, "\(next.line) \(next.errors)")
+        #expect(next.status == .ok && next.new == 1 && next.known == 1, "\(next.line) \(next.errors)")
         #expect(server.requests(for: "/it/1").isEmpty)
     }
 
@@ -138,10 +138,10 @@ struct IngestEndToEndTests {
         #expect(first.new == 1 && first.failedArticles == 1 && first.givenUp == 0, "\(first.line)")
         #expect(try pipeline.store.entryFailures().map(\.attempts) == [1])
         let second = try await pipeline.ingest(IngestOptions(force: true))
-        #expect(second.failedArticles == 1 && second.status == "partial", "\(second.line)")
+        #expect(second.failedArticles == 1 && second.status == .partial, "\(second.line)")
         server.resetLog()
         let third = try await pipeline.ingest(IngestOptions(force: true))
-        #expect(third.status == "ok" && third.givenUp == 1 && third.failedArticles == 0, "\(third.line)")
+        #expect(third.status == .ok && third.givenUp == 1 && third.failedArticles == 0, "\(third.line)")
         #expect(third.line.contains("1 given up"))
         #expect(server.requests(for: "/it/2").isEmpty, "a given-up entry is not fetched")
         #expect(try pipeline.store.source(id: "it")?.etag != nil, "validators are kept once nothing is left to retry")
@@ -167,7 +167,7 @@ struct IngestEndToEndTests {
         _ = try await p3.ingest(IngestOptions())
         server.route("/it/2", .text(Site.page(title: "바닷물 리튬 추출 기술", text: Site.texts[5])))
         let back = try await p3.ingest(IngestOptions(force: true))
-        #expect(back.new == 1 && back.status == "ok", "\(back.line)")
+        #expect(back.new == 1 && back.status == .ok, "\(back.line)")
         #expect(try p3.store.entryFailures().isEmpty)
     }
 }

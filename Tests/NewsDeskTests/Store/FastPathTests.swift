@@ -46,7 +46,7 @@ import Testing
 
     @Test func imageCountCountsImgTags() {
         let rows: [(String, Int)] = [("", 0), ("<p>x</p>", 0), ("<img src=\"a\">", 1), ("<p><img src=a><img src=b></p>한글<img", 3)]
-        for (html, n) in rows { #expect(Pipeline.imageCount(html) == n, "\(html)") }
+        for (html, n) in rows { #expect(ArticleProcessor.imageCount(html) == n, "\(html)") }
     }
 
     @Test func leadTrimsAndCutsAtAWordBoundary() {

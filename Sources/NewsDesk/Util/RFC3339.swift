@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Export formats dates itself (civil-from-days arithmetic) rather than with a shared `DateFormatter`: it is
 /// exact, allocation-light on the hot jsonl path and free of locale and thread-safety questions.
-public enum RFC3339 {
+enum RFC3339 {
     /// Formats `date` in UTC, rounded to the millisecond.
     public static func format(_ date: Date) -> String {
         let t = CivilTime(milliseconds: milliseconds(date))
