@@ -60,6 +60,10 @@ struct ConfigLoader {
 
     /// nil when `text` is an absolute http(s) URL with a host; otherwise what is wrong and what to write.
     static func httpURLProblem(_ text: String) -> String? {
+        // A space or control character is no part of a URL (Foundation would read `https://r? .x.com/` as host `r`).
+        if let bad = text.unicodeScalars.first(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            return "not an http(s) URL: it contains U+\(String(format: "%04X", bad.value)) (percent-encode a space as %20, remove other control characters)"
+        }
         guard let c = URLComponents(string: text), let scheme = c.scheme?.lowercased() else {
             return "not an http(s) URL (write the full address, e.g. https://example.com/rss)"
         }

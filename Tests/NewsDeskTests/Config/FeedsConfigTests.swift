@@ -53,6 +53,8 @@ import TestSupport
     static let badCases: [BadCase] = [
         .init(name: "ftp url", yaml: head + "  - id: a\n    url: ftp://example.com/feed\n    section: it\n",
               expected: ["5: sources[0].url: not an http(s) URL"]),
+        .init(name: "space in url (fuzz finding)", yaml: head + "  - id: a\n    url: https://r? .example.com/feed.xml\n    section: it\n",
+              expected: ["5: sources[0].url: not an http(s) URL: it contains U+0020"]),
         .init(name: "relative url", yaml: head + "  - id: a\n    url: /feed.xml\n    section: it\n",
               expected: ["5: sources[0].url: not an http(s) URL"]),
         .init(name: "url and path", yaml: head + "  - id: a\n    url: https://example.com/f\n    path: x.xml\n    section: it\n",
