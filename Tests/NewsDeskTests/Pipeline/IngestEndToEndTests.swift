@@ -13,7 +13,7 @@ struct IngestEndToEndTests {
         s.route("/it/feed.xml", TestResponse(headers: [("Content-Type", "application/rss+xml")], body: Array(Site.rss("IT", it).utf8), etag: "\"it-1\""))
         s.route("/sports/atom.xml", TestResponse(headers: [("Content-Type", "application/atom+xml")], body: Array(Site.atom("sports", sports).utf8),
                                                 lastModified: "Sat, 29 Nov 2025 00:00:00 GMT"))
-        // The portal answers late, so the publisher's copy is stored first and the repost is the one linked.
+        // The portal answers late; its article page also waits for the publisher's copy to be stored (see the test).
         s.route("/portal/feed.xml", TestResponse(headers: [("Content-Type", "application/rss+xml")],
                                                 body: Array(Site.rss("portal", [(s.url("/portal/v/77?utm_source=feed"), "칩 공개 (전재)")]).utf8),
                                                 delay: 0.4, etag: "\"p-1\""))
@@ -37,12 +37,19 @@ struct IngestEndToEndTests {
         ], in: dir)
         let db = dir.appendingPathComponent("news.sqlite").path
         let pipeline = try Site.pipeline(config, db: db)
+        // The portal's copy is served only once the publisher's copy is stored (a delay alone lost the race on a loaded
+        // CI machine: the repost was stored first and filed under the portal's section).
+        let store = pipeline.store, publisherURL = server.url("/it/1")
+        server.route("/portal/v/77", handler: { _ in
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline, (try? store.article(url: publisherURL)) == nil { Thread.sleep(forTimeInterval: 0.02) }
+            return .text(Site.page(title: "국산 AI 칩 공개", text: Site.texts[0]))
+        })
 
         // First run: 4 articles stored, the portal repost linked to IT article 1.
         let first = try await pipeline.ingest(IngestOptions())
         #expect(first.status == .ok, "\(first.errors)")
         #expect(first.new == 4 && first.linked == 1 && first.failedArticles == 0)
-        let store = pipeline.store
         #expect(try store.articleCount() == 4)
         for (path, section) in [("/it/1", "it"), ("/it/2", "it"), ("/sports/1", "sports"), ("/sports/2", "sports")] {
             let a = try #require(try store.article(url: server.url(path)), "missing \(path)")
