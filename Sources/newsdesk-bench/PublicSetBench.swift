@@ -92,7 +92,7 @@ struct PublicSetBench {
             }
         }
         print("public set: \(dir), \(pages.count) pages; text scored against expected.html (TokenF1)")
-        print("extractor paths: " + paths.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print("extractor paths: " + paths.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         func line(_ name: String, _ s: Score) {
             let m = s.mean
             print(Self.pad(name, 24) + String(format: " P %.3f  R %.3f  F1 %.3f  empty %3d  cpu %7.1f pages/s  wall %7.1f pages/s", m.p, m.r, m.f1, s.empty,

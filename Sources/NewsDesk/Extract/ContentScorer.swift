@@ -39,6 +39,9 @@ struct ContentScorer {
         let known = knownBodies(in: body.document)
         if let best = known.max(by: { stats[$0].weight < stats[$1].weight }), stats[best].weight >= 60 { return [best] }
         var scores: [HTMLNode: Double] = [:]
+        // Candidates in the order they were first credited (document order of their paragraphs): ties in score go to
+        // the earlier one, so a page gives the same body on every run (a dictionary's order changes from run to run).
+        var candidates: [HTMLNode] = []
         func base(_ n: HTMLNode) -> Double {
             var s = ClassWeights.weight(ClassWeights.names(n))
             switch n.name {
@@ -54,7 +57,7 @@ struct ContentScorer {
             var target: HTMLNode? = n
             var level = 0
             while let t = target, level < 5, t.name != "body", t.name != "html" {
-                if scores[t] == nil { scores[t] = base(t) }
+                if scores[t] == nil { scores[t] = base(t); candidates.append(t) }
                 let div: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
                 scores[t, default: 0] += score / div
                 target = t.parent
@@ -82,8 +85,8 @@ struct ContentScorer {
         }
         guard !scores.isEmpty else { return [body] }
         func final(_ n: HTMLNode) -> Double { (scores[n] ?? 0) * (1 - stats.linkDensity(n)) }
-        let finals = scores.keys.map { ($0, final($0)) }
-        let ranked = finals.sorted { $0.1 > $1.1 }.map(\.0)
+        let finals = candidates.enumerated().map { (index: $0.offset, node: $0.element, score: final($0.element)) }
+        let ranked = finals.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }.map(\.node)
         guard var top = ranked.first else { return [body] }
         var topScore = final(top)
         // Readability's promotion: when at least three of the next best candidates (≥ 75 % of the top score) sit

@@ -189,6 +189,22 @@ import TestSupport
         }
     }
 
+    /// Candidates that score the same (two sibling blocks of equal text, as on the public set's `title-en-dash`) give
+    /// the same body on every run: the tie goes to the earlier block in the page, never to a dictionary's order, which
+    /// changes with each parse's node addresses.
+    @Test(arguments: [2, 3, 4])
+    func tiedCandidatesGiveTheSameBodyEveryTime(_ blocks: Int) throws {
+        let run = "Harbour crews, working in shifts, repainted the north pier, the ferry ramp and the old signal house before the season opened."
+        let divs = String(repeating: "<div>\n \(run)\n \(run)\n</div>\n", count: blocks)
+        let html = "<html><head><title>Pier works</title></head><body><article>\n\(divs)</article></body></html>"
+        var seen: Set<String> = []
+        for _ in 0..<40 {
+            let a = try Extractor().extract(ExtractorTests.page(html, url: "https://harbour.example.com/pier"))
+            seen.insert(a.extractor + "\n" + a.bodyHTML)
+        }
+        #expect(seen.count == 1, "\(seen.count) different bodies from one page")
+    }
+
     /// A page with text but no article is a failure with a reason, never an empty article; a page with nothing is
     /// an empty page.
     @Test func noArticleIsAFailureWithAReason() {
