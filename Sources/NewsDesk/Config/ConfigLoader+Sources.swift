@@ -22,7 +22,7 @@ extension ConfigLoader {
         case (.some, .some):
             reader.report(f.line(of: "path"), f.field("path"), "a source has either `url:` or `path:`, not both (remove one)")
         case (let u?, nil):
-            if let why = Self.httpURLProblem(u) { reader.report(f.line(of: "url"), f.field("url"), why) } else { s.url = u }
+            if let why = Self.httpURLProblem(u) { reader.report(f.line(of: "url"), f.field("url"), why) } else { s.url = Self.lowercasingScheme(u) }
         case (nil, let p?):
             let resolved = p.hasPrefix("/") ? p : URL(fileURLWithPath: directory).appendingPathComponent(p).standardizedFileURL.path
             if FileManager.default.fileExists(atPath: resolved) {
@@ -74,7 +74,7 @@ extension ConfigLoader {
         if let b = reader.string(f, "base_url") {
             if let why = Self.httpURLProblem(b) { reader.report(f.line(of: "base_url"), f.field("base_url"), why) }
             else if url != nil { reader.report(f.line(of: "base_url"), f.field("base_url"), "only for `path:` sources (a `url:` source's links resolve against its URL; remove it)") }
-            else { s.baseURL = b }
+            else { s.baseURL = Self.lowercasingScheme(b) }
         }
         return s
     }

@@ -58,6 +58,13 @@ struct ConfigLoader {
         return s.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
     }
 
+    /// `text` with its scheme in lower case (`HTTPS://x` → `https://x`): schemes are case-insensitive (RFC 3986 § 3.1),
+    /// and everything after the loader (fetcher, robots.txt, URL identity) compares them as written.
+    static func lowercasingScheme(_ text: String) -> String {
+        guard let colon = text.firstIndex(of: ":") else { return text }
+        return text[..<colon].lowercased() + text[colon...]
+    }
+
     /// nil when `text` is an absolute http(s) URL with a host; otherwise what is wrong and what to write.
     static func httpURLProblem(_ text: String) -> String? {
         // A space or control character is no part of a URL (Foundation would read `https://r? .x.com/` as host `r`).

@@ -36,6 +36,19 @@ import TestSupport
         #expect(config.sources.contains { $0.type == .html && $0.site?.links != nil })
     }
 
+    /// Schemes are case-insensitive: an upper-case scheme is accepted and stored in lower case, so the fetcher,
+    /// robots.txt and URL identity see one spelling (fuzz finding: `httpS://` was accepted and kept as written).
+    @Test(arguments: [
+        ("HTTPS://www.example.com/rss.xml", "https://www.example.com/rss.xml"),
+        ("httpS://www.example.com/rss.xml", "https://www.example.com/rss.xml"),
+        ("Http://www.example.com/Feed?Q=1", "http://www.example.com/Feed?Q=1"),
+        ("https://www.example.com/rss.xml", "https://www.example.com/rss.xml"),
+    ])
+    func schemeIsStoredInLowerCase(_ written: String, _ stored: String) throws {
+        let config = try FeedsConfig.parse(yaml: Self.head + "  - id: a\n    url: \(written)\n    section: it\n", file: "feeds.yaml", directory: "/tmp")
+        #expect(config.sources.first?.url == stored)
+    }
+
     @Test func missingFileIsUnreadable() {
         #expect(throws: ConfigError.self) { try FeedsConfig.load(path: "/nonexistent/feeds.yaml") }
     }
