@@ -6,7 +6,7 @@
 /// - `generic+itemprop`: the element marked `itemprop="articleBody"` (schema.org microdata).
 /// - `generic+article`: the `<article>` element holding the most text.
 /// - `generic+container`: the element around the scorer's pick (the pick was a fragment of the article).
-/// - `generic+retry`: the scorer again on a fresh parse with chrome-named containers kept (a blog widget named
+/// - `generic+retry`: the scorer again with chrome-named containers put back (a blog widget named
 ///   `widget`, a body wrapped in a `header`).
 /// - `generic+jsonld`: JSON-LD `articleBody`, one paragraph per line (pages that render the body with JavaScript).
 /// - `generic+density`: the element whose own paragraphs hold the most text (a text-density pass over the page).
@@ -51,12 +51,13 @@ struct BodyCascade {
     /// The preference order of the rule.
     static let order = ["generic", "generic+itemprop", "generic+article", "generic+container", "generic+retry", "generic+jsonld", "generic+density"]
 
-    /// Runs the cascade on `body` (the untouched page). `reparse` gives a fresh tree
-    /// of the same page for the paths that need what the scorer's pass removed. With `all`, every path is measured.
-    static func run(body: HTMLNode, meta: PageMetadata, all: Bool = false, reparse: () -> HTMLDocument?) -> Choice {
+    /// Runs the cascade on `body` (the untouched page). With `all`, every path is measured.
+    static func run(body: HTMLNode, meta: PageMetadata, all: Bool = false) -> Choice {
         // One walk removes junk, hidden and chrome-named elements and weighs the chrome it removed: the page's visible
-        // text is what is left plus that.
-        let removed = BodyCleaner.stripJunk(body, unlikely: true)
+        // text is what is left plus that. The chrome-named containers are only taken out: the wider paths put them back
+        // (the tree is then what a fresh parse gives after junk and hidden elements go) instead of parsing again.
+        let chrome = DetachedNodes()
+        let removed = BodyCleaner.stripJunk(body, unlikely: true, detaching: chrome)
         let stats = NodeStats(body)
         let pageWeight = stats[body].weight - stats[body].links + removed.weight - removed.links
         let pageHasContent = stats[body].weight > 0 || stats[body].media > 0 || removed.weight > 0
@@ -69,9 +70,11 @@ struct BodyCascade {
         // its container adds two or more paragraphs and hardly any links, so the container is the article.
         if !all, let c = container, c.paragraphs >= generic.paragraphs + 2, c.linkDensity <= generic.linkDensity + 0.05,
            c.weight >= acceptShare * pageWeight, c.linkDensity < 0.3 {
+            chrome.discard()
             return Choice(chosen: c, pageWeight: pageWeight, pageHasContent: true)
         }
         if !all, generic.weight >= acceptShare * pageWeight, generic.paragraphs >= 2, generic.linkDensity < 0.3 {
+            chrome.discard()
             return Choice(chosen: generic, pageWeight: pageWeight, pageHasContent: true)
         }
         var candidates = [generic]
@@ -81,7 +84,10 @@ struct BodyCascade {
             jsonLD = div
             candidates.append(measure("generic+jsonld", [div], NodeStats(div)))
         }
-        if let fresh = reparse(), let body2 = fresh.body {
+        // The wider paths see the page with its chrome-named containers (a blog body inside `widget`).
+        chrome.restore()
+        do {
+            let body2 = body
             BodyCleaner.stripJunk(body2, unlikely: false)
             let s2 = NodeStats(body2)
             var roots: [(String, [HTMLNode])] = [("generic+retry", ContentScorer.findContent(in: body2, stats: s2))]
@@ -107,6 +113,10 @@ struct BodyCascade {
             for (path, nodes) in roots { candidates.append(measure(path, nodes, s3)) }
         }
         let chosen = choose(candidates)
+        if let chosen, chosen.path == "generic" || chosen.path == "generic+container" {
+            // Found with the chrome taken out; it is back in the tree now, so it goes again, as in the first walk.
+            for n in chosen.nodes { BodyCleaner.stripJunk(n, unlikely: true) }
+        }
         if let jsonLD {
             // The built body joins the tree (freed with the document) when chosen; otherwise it is freed now.
             if chosen?.path == "generic+jsonld" { body.append(jsonLD) } else { jsonLD.remove() }

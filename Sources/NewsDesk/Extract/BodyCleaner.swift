@@ -1,5 +1,33 @@
 import Foundation
 
+/// Nodes taken out of a tree (`HTMLNode.detach`), in the order they were taken: `restore` puts them all back,
+/// `discard` frees them; whichever runs first empties the log (and `deinit` discards what is left).
+final class DetachedNodes {
+    private var entries: [(node: HTMLNode, placeholder: HTMLNode)] = []
+
+    /// Takes `node` out of the tree; frees it when no placeholder can be made.
+    func detach(_ node: HTMLNode) {
+        if let placeholder = node.detach() { entries.append((node, placeholder)) } else { node.remove() }
+    }
+
+    /// Puts every node back where it was (last taken, first restored).
+    func restore() {
+        for e in entries.reversed() { e.node.putBack(replacing: e.placeholder) }
+        entries = []
+    }
+
+    /// Frees the nodes and removes their placeholders.
+    func discard() {
+        for e in entries {
+            e.placeholder.remove()
+            e.node.free()
+        }
+        entries = []
+    }
+
+    deinit { discard() }
+}
+
 /// Cleans the chosen article nodes: drops junk elements, link-heavy and negatively named boxes (related lists, share
 /// bars, ads), title headings, and boilerplate lines (copyright, tips, promotions, photo credits, signatures), and
 /// strips the dateline prefix. What those lines say is returned, not thrown away.
@@ -13,8 +41,11 @@ struct BodyCleaner {
     /// Removes `junkTags`, comments and hidden elements (`HiddenElements`) everywhere below `root`; with `unlikely`,
     /// also containers named like chrome. Returns the text weight (and the link part of it) of the chrome-named
     /// containers removed, which the cascade adds back to measure the page's visible text without a second pass.
+    /// With `detaching`, the chrome-named containers are taken out (`HTMLNode.detach`) into that log instead of freed,
+    /// so the cascade can put them back instead of parsing the page again.
     @discardableResult
-    static func stripJunk(_ root: HTMLNode, unlikely: Bool, keeping: Set<UnsafeMutableRawPointer> = []) -> (weight: Double, links: Double) {
+    static func stripJunk(_ root: HTMLNode, unlikely: Bool, keeping: Set<UnsafeMutableRawPointer> = [],
+                          detaching log: DetachedNodes? = nil) -> (weight: Double, links: Double) {
         var removed = (weight: 0.0, links: 0.0)
         func walk(_ n: HTMLNode) {
             var c = n.firstChild
@@ -31,7 +62,7 @@ struct BodyCleaner {
                         let w = NodeText.visibleWeight(child)
                         removed.weight += w.weight
                         removed.links += w.links
-                        child.remove()
+                        if let log { log.detach(child) } else { child.remove() }
                     } else {
                         walk(child)
                     }

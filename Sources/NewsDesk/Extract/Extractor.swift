@@ -131,14 +131,9 @@ public struct Extractor: Sendable {
                 for root in content { BodyCleaner.stripJunk(root, unlikely: false) }
             }
         }
-        var fresh: HTMLDocument?  // the cascade's second tree, alive as long as its nodes are used
         var pageHasContent = true
         if content.isEmpty {
-            let choice = BodyCascade.run(body: body, meta: meta, all: trace != nil) {
-                fresh = try? HTMLDocument(bytes: input, encoding: page.charset, url: page.url, honouringEndTags: false)
-                if let fresh { _ = PagePrep.body(fresh) }
-                return fresh
-            }
+            let choice = BodyCascade.run(body: body, meta: meta, all: trace != nil)
             pageHasContent = choice.pageHasContent
             if trace != nil {
                 trace?.append("page: visible non-link weight \(Int(choice.pageWeight))")
@@ -157,7 +152,6 @@ public struct Extractor: Sendable {
             if !pageHasContent { throw .emptyPage(url: page.url) }
             throw .noArticle(url: page.url, reason: content.isEmpty ? "no candidate held text" : "the \(extractorName) body held no text or image")
         }
-        _ = fresh
 
         var byline = ruleByline.flatMap(KoreanByline.parse) ?? Byline()
         byline = KoreanByline.merge(byline, findings.byline)

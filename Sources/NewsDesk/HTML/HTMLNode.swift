@@ -170,6 +170,24 @@ public struct HTMLNode {
         xmlFreeNode(ptr)
     }
 
+    /// Takes this node out of the tree, leaving an empty comment in its place, and returns that placeholder; nil (the
+    /// node left where it is) when libxml2 cannot allocate one. The node is not freed: `putBack(replacing:)` restores
+    /// it where it was, `free()` frees it (a detached node that is neither leaks).
+    func detach() -> HTMLNode? {
+        guard let placeholder = xmlNewDocComment(ptr.pointee.doc, nil) else { return nil }
+        xmlReplaceNode(ptr, placeholder)
+        return HTMLNode(document: document, ptr: placeholder)
+    }
+
+    /// Puts a node taken out with `detach()` back where its placeholder is, and frees the placeholder.
+    func putBack(replacing placeholder: HTMLNode) {
+        xmlReplaceNode(placeholder.ptr, ptr)
+        xmlFreeNode(placeholder.ptr)
+    }
+
+    /// Frees a node that is not in the tree (taken out with `detach()`) with its descendants.
+    func free() { xmlFreeNode(ptr) }
+
     /// Replaces this element by its children (keeps their text), then frees it.
     public func unwrap() {
         var c = ptr.pointee.children
