@@ -54,11 +54,10 @@ struct BodyCleaner {
                 if child.kind == .comment {
                     child.remove()
                 } else if child.isElement {
-                    let name = child.name
-                    if ContentScorer.junkTags.contains(name) || HiddenElements.isHidden(child) {
+                    if ContentScorer.junkTagNames.contains(child) || HiddenElements.isHidden(child) {
                         child.remove()
-                    } else if unlikely && !keeping.contains(child.identity) && (name == "header"
-                        || (name != "body" && name != "article" && name != "main" && ClassWeights.isUnlikely(ClassWeights.names(child)))) {
+                    } else if unlikely && !keeping.contains(child.identity) && (child.hasName("header")
+                        || (!child.hasName("body") && !child.hasName("article") && !child.hasName("main") && ClassWeights.isUnlikely(child))) {
                         let w = NodeText.visibleWeight(child)
                         removed.weight += w.weight
                         removed.links += w.links
@@ -96,11 +95,10 @@ struct BodyCleaner {
                 continue
             }
             if name == "p" || name == "span" { continue }
-            let names = ClassWeights.names(el)
             let density = stats.linkDensity(el)
             // A negative name (`read-more`, `comment`) does not outweigh what the box holds: three paragraphs of
             // prose with few links are article text (Readability weighs a box's name against its content score too).
-            if ClassWeights.weight(names) < 0 && !(hasMedia && w < 200)
+            if ClassWeights.weight(el) < 0 && !(hasMedia && w < 200)
                 && !(density < 0.2 && w >= 500 && BodyCascade.countParagraphs(el, stats, minimum: 80) >= 3) {
                 el.remove(); continue
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Class/id name tables for the generic extractor (readability's lists plus the names Korean portals and CMSs use),
 /// sorted. Matching is on the lowercased `class` + `id` text, by substring.
 enum ClassWeights {
@@ -39,6 +41,25 @@ enum ClassWeights {
         !names.isEmpty && unlikelyMatcher.matches(names) && !maybeMatcher.matches(names)
     }
 
+    /// `isUnlikely(names(node))` read on the attribute bytes, without building the string. No word of the lists holds
+    /// a blank, so matching `class` and `id` apart is matching their joined text; letters are compared ASCII-lowercased.
+    static func isUnlikely(_ node: HTMLNode) -> Bool {
+        matches(node, unlikelyMatcher) && !matches(node, maybeMatcher)
+    }
+
+    /// `weight(names(node))`, read on the attribute bytes.
+    static func weight(_ node: HTMLNode) -> Double {
+        var w = 0.0
+        if matches(node, negativeMatcher) { w -= 25 }
+        if matches(node, positiveMatcher) { w += 25 }
+        return w
+    }
+
+    private static func matches(_ node: HTMLNode, _ matcher: SubstringMatcher) -> Bool {
+        node.withAttribute("class") { $0.map(matcher.matches(lowercasing:)) ?? false }
+            || node.withAttribute("id") { $0.map(matcher.matches(lowercasing:)) ?? false }
+    }
+
     /// +25 for a positive name, -25 for a negative one (both can apply).
     static func weight(_ names: String) -> Double {
         guard !names.isEmpty else { return 0 }
@@ -64,6 +85,24 @@ struct SubstringMatcher: Sendable {
         var b = [[[UInt8]]](repeating: [], count: 256)
         for w in words where !w.isEmpty { let u = Array(w.utf8); b[Int(u[0])].append(u) }
         buckets = b
+    }
+
+    /// Whether the NUL-terminated `text`, ASCII letters lowercased, contains a word.
+    func matches(lowercasing text: UnsafePointer<CChar>) -> Bool {
+        let n = strlen(text)
+        return text.withMemoryRebound(to: UInt8.self, capacity: n) { h in
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            for i in 0..<n {
+                let bucket = buckets[Int(lower(h[i]))]
+                if bucket.isEmpty { continue }
+                for w in bucket where w.count <= n - i {
+                    var j = 1
+                    while j < w.count && lower(h[i + j]) == w[j] { j += 1 }
+                    if j == w.count { return true }
+                }
+            }
+            return false
+        }
     }
 
     func matches(_ s: String) -> Bool {

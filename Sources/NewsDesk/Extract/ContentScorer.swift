@@ -31,6 +31,8 @@ struct ContentScorer {
         "aside", "button", "canvas", "dialog", "footer", "form", "input", "link", "map", "menu", "meta", "nav", "noscript", "object",
         "script", "select", "style", "svg", "template", "textarea",
     ]
+    /// `junkTags`, matched on the element's name bytes.
+    static let junkTagNames = TagNames(junkTags)
     static let containerTags: Set<String> = ["article", "div", "main", "section", "td", "font", "center"]
     static let paragraphTags: Set<String> = ["blockquote", "p", "pre"]
 
@@ -43,7 +45,7 @@ struct ContentScorer {
         // the earlier one, so a page gives the same body on every run (a dictionary's order changes from run to run).
         var candidates: [HTMLNode] = []
         func base(_ n: HTMLNode) -> Double {
-            var s = ClassWeights.weight(ClassWeights.names(n))
+            var s = ClassWeights.weight(n)
             switch n.name {
             case "div", "article", "section", "main": s += 5
             case "pre", "td", "blockquote": s += 3

@@ -70,7 +70,7 @@ enum NodeText {
                 return false
             }
             guard n.isElement else { return false }
-            if ContentScorer.junkTags.contains(n.name) || HiddenElements.isHidden(n) { return false }
+            if ContentScorer.junkTagNames.contains(n) || HiddenElements.isHidden(n) { return false }
             if n.hasName("a") { linkDepth += 1 }
             return true
         }, leave: { n in

@@ -111,3 +111,25 @@ extension HTMLNode {
         return body(UnsafeBufferPointer(start: UnsafePointer(content), count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
     }
 }
+
+/// A fixed set of lowercase element names, matched on a node's name bytes (no `String` made per node).
+struct TagNames: Sendable {
+    /// NUL-terminated names, bucketed by first byte.
+    private let buckets: [[[CChar]]]
+
+    init(_ names: [String]) {
+        var b = [[[CChar]]](repeating: [], count: 256)
+        for n in names where !n.isEmpty { b[Int(n.utf8.first ?? 0)].append(Array(n.utf8CString)) }
+        buckets = b
+    }
+
+    /// Whether `node` is an element with one of the names.
+    func contains(_ node: HTMLNode) -> Bool {
+        guard node.isElement, let name = node.ptr.pointee.name else { return false }
+        let c = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
+        for candidate in buckets[Int(name.pointee)] where candidate.withUnsafeBufferPointer({ $0.baseAddress.map { strcmp($0, c) == 0 } ?? false }) {
+            return true
+        }
+        return false
+    }
+}
