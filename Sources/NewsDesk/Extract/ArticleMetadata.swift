@@ -19,16 +19,32 @@ enum ArticleMetadata {
         if let r = rule { return r }
         let site = meta.value("og:site_name", "application-name")?.lowercased() ?? meta.jsonLD.publisher?.lowercased()
         let h1 = scan.headings.lazy.compactMap({ PageMetadata.clean($0.textContent) }).first
+        let subheadings = scan.subheadings.compactMap { PageMetadata.clean($0.textContent) }
         if let t = meta.value("og:title", "twitter:title") ?? meta.jsonLD.headline {
-            return clean(t, site: site, heading: h1, loose: false)
+            return clean(t, site: site, heading: h1, subheadings: subheadings, loose: false)
         }
         if let h1 { return h1 }
-        return meta.titleTag.map { clean($0, site: site, heading: nil, loose: true) }
+        return meta.titleTag.map { clean($0, site: site, heading: nil, subheadings: subheadings, loose: true) }
+    }
+
+    /// The part of `title` (split at its first separator) that an `<h2>`/`<h3>` of the page repeats, when it is the
+    /// longer part: `자유게시판 - 주말 모임 후기` with a `<h3>주말 모임 후기</h3>` is the post's subject under a board's name. A
+    /// heading that repeats the shorter part (a site name in a header) is not the title.
+    static func partRepeated(in title: String, by subheadings: [String]) -> String? {
+        guard !subheadings.isEmpty else { return nil }
+        for sep in titleSeparators {
+            guard let r = title.range(of: sep) else { continue }
+            let head = String(title[..<r.lowerBound]).trimmed, tail = String(title[r.upperBound...]).trimmed
+            let longer = tail.count >= head.count ? tail : head
+            if longer.count >= 6, subheadings.contains(longer) { return longer }
+        }
+        return nil
     }
 
     /// `raw` without the site's name: a suffix (`stripSuffix`), a prefix (`Site | Title`, `[Site] Title`), or, when the
     /// page's `<h1>` is the title itself with a separator and more around it, the `<h1>`.
-    static func clean(_ raw: String, site: String?, heading: String?, loose: Bool) -> String {
+    static func clean(_ raw: String, site: String?, heading: String?, subheadings: [String] = [], loose: Bool) -> String {
+        if let part = partRepeated(in: raw.trimmed, by: subheadings) { return part }
         var t = stripSuffix(raw, site: site, loose: loose)
         t = stripPrefix(t, site: site)
         if let h = heading, h != t, h.count >= 8 {

@@ -19,6 +19,10 @@ struct PageScan {
     var jsonLD: [String] = []
     /// `<h1>` elements in document order.
     var headings: [HTMLNode] = []
+    /// The first `maxSubheadings` `<h2>`/`<h3>` elements (a board post's subject is often one, the title tag adding the
+    /// board's name).
+    var subheadings: [HTMLNode] = []
+    static let maxSubheadings = 30
     /// `<a href>` whose text or `title` mentions 원문, or whose class mentions `origin`, in document order.
     var originalLinks: [HTMLNode] = []
     /// `<a>` elements inside a breadcrumb container (class or id `breadcrumb`, class `location` or `navi_path`).
@@ -72,6 +76,8 @@ struct PageScan {
                 if n.attribute("type", equals: "application/ld+json") { jsonLD.append(n.textContent) }
             } else if n.hasName("h1") {
                 headings.append(n)
+            } else if n.hasName("h2") || n.hasName("h3") {
+                if subheadings.count < Self.maxSubheadings { subheadings.append(n) }
             } else if n.hasName("body") {
                 body = true
                 if let c = n.attribute("class") { postClasses.append(c) }

@@ -71,7 +71,7 @@ import TestSupport
     }
 
     struct TitleCase: Sendable, CustomTestStringConvertible {
-        let raw: String; let site: String?; let heading: String?; let expected: String
+        let raw: String; let site: String?; let heading: String?; var subheadings: [String] = []; let expected: String
         var testDescription: String { raw }
     }
     static let titles: [TitleCase] = [
@@ -85,12 +85,21 @@ import TestSupport
         .init(raw: "Left - right: a history of labels", site: nil, heading: nil, expected: "Left - right: a history of labels"),
         .init(raw: "Q&A - the budget explained", site: "coastline daily", heading: nil, expected: "Q&A - the budget explained"),
         .init(raw: " | Coastline Daily", site: "coastline daily", heading: nil, expected: "| Coastline Daily"),
+        // A board post: the title tag puts the board's name first, the subject is an <h3>.
+        .init(raw: "자유게시판 - 주말 자전거 모임 후기 올립니다", site: nil, heading: nil, subheadings: ["댓글", "주말 자전거 모임 후기 올립니다"],
+              expected: "주말 자전거 모임 후기 올립니다"),
+        .init(raw: "Harbour repairs start in May | Coastline Forum", site: nil, heading: nil, subheadings: ["Harbour repairs start in May"],
+              expected: "Harbour repairs start in May"),
+        // A heading repeating the shorter part (the site's name in a header) does not make it the title.
+        .init(raw: "Storm cuts power to thousands - Coastline Daily", site: nil, heading: nil, subheadings: ["Coastline Daily"],
+              expected: "Storm cuts power to thousands - Coastline Daily"),
+        .init(raw: "질문 - 답변", site: nil, heading: nil, subheadings: ["질문"], expected: "질문 - 답변"),
     ]
 
     /// Site names come off titles as suffixes and prefixes; a title that only contains a separator is never cut.
     @Test(arguments: titles)
     func titleWithoutTheSiteName(_ c: TitleCase) {
-        #expect(ArticleMetadata.clean(c.raw, site: c.site, heading: c.heading, loose: false) == c.expected)
+        #expect(ArticleMetadata.clean(c.raw, site: c.site, heading: c.heading, subheadings: c.subheadings, loose: false) == c.expected)
     }
 
     /// A board page reposting a Daum article (EUC-KR, no og:image): the lead image is its first body image, with the
