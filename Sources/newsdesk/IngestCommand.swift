@@ -68,8 +68,10 @@ struct IngestCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = CLILogging.bootstrap(level: verbose ? .info : quiet ? .error : .warning)
         let policy = try PolicyFile.load(config)
-        let articleStore: ArticleStore
-        do { articleStore = try ArticleStore(path: store.db, logger: logger, cleaner: policy.urlCleaner) } catch {
+        let articleStore: any ArticleStoring
+        do { articleStore = try store.location(config: policy.config.store).open(logger: logger, cleaner: policy.urlCleaner) } catch let e as ExitCode {
+            throw e
+        } catch {
             fail("\(error)")
             throw ExitCode(IngestExit.fatal.rawValue)
         }

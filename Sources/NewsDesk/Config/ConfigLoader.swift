@@ -6,7 +6,8 @@ struct ConfigLoader {
     var reader: ConfigReader
     let directory: String
 
-    static let topKeys = ["classify", "defaults", "sanitize", "sections", "sites", "sources"]
+    static let topKeys = ["classify", "defaults", "sanitize", "sections", "sites", "sources", "store"]
+    static let storeKeys = ["url"]
     static let defaultKeys = ["ca_bundle", "concurrency", "connect_timeout", "interval", "low_speed_limit", "low_speed_time", "max_body_bytes",
                               "max_entry_attempts", "max_items_per_run", "obey_robots", "per_host_concurrency", "politeness_delay", "timezone",
                               "total_timeout", "user_agent"]
@@ -49,8 +50,26 @@ struct ConfigLoader {
         }
         let sanitize = top.values["sanitize"].flatMap { readSanitize($0) } ?? SanitizeOverrides()
         let classify = top.values["classify"].flatMap { readClassify($0, sections: sectionIDs) } ?? ClassifyOverrides()
-        return FeedsConfig(sections: sections, defaults: defaults, sources: sources, sites: sites,
-                           sanitize: sanitize, classify: classify, file: reader.file)
+        var config = FeedsConfig(sections: sections, defaults: defaults, sources: sources, sites: sites,
+                                 sanitize: sanitize, classify: classify, file: reader.file)
+        config.store = top.values["store"].flatMap { readStore($0) }
+        return config
+    }
+
+    /// `store:` — `url:` a SQLite file (relative to the config's folder) or `postgres://USER@HOST:PORT/DB`.
+    mutating func readStore(_ node: Node) -> StoreLocation? {
+        guard !ConfigReader.isNull(node), let f = reader.fields(node, at: "store", known: Self.storeKeys),
+              let url = reader.string(f, "url", required: true, hint: "add `url: postgres://USER@HOST:PORT/DB` or a SQLite file") else { return nil }
+        do {
+            let location = try StoreLocation(url)
+            if case .sqlite(let path) = location, !path.hasPrefix("/") {
+                return .sqlite(path: URL(fileURLWithPath: directory).appendingPathComponent(path).standardizedFileURL.path)
+            }
+            return location
+        } catch {
+            reader.report(f.line(of: "url"), f.field("url"), error.reason)
+            return nil
+        }
     }
 
     static func isIdentifier(_ s: String) -> Bool {
