@@ -131,22 +131,27 @@ public enum PostgresServer {
     }
 
     /// Runs a program (as `postgres` through runuser when asked); returns its exit code and combined output.
+    /// posix_spawn + waitpid, not `Process`: the server pg_ctl starts inherits descriptors and outlives it, and
+    /// output goes to a file so no pipe is held open by it.
     static func run(_ program: String, _ arguments: [String], asPostgres: Bool) -> (Int32, String) {
-        let p = Process()
-        if asPostgres {
-            p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            p.arguments = ["-u", "postgres", "--", program] + arguments
-        } else {
-            p.executableURL = URL(fileURLWithPath: program)
-            p.arguments = arguments
-        }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return (-1, "\(error)") }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let argv = asPostgres ? ["/usr/sbin/runuser", "-u", "postgres", "--", program] + arguments : [program] + arguments
+        let log = NSTemporaryDirectory() + "newsdesk-pg-run-\(UUID().uuidString).log"
+        defer { unlink(log) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
+        guard spawned == 0 else { return (-1, "posix_spawn \(argv[0]): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : -1
+        return (code, output)
     }
 }

@@ -16,6 +16,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case notAStore(path: String)
     /// The operation must write, and the store (or its folder) is read-only.
     case readOnly(path: String, operation: String)
+    /// A statement failed on the PostgreSQL server (or the connection to it broke).
+    case server(operation: String, reason: String)
     /// Another process holds the store's ingest lock (PostgreSQL's advisory lock).
     case lockHeld(lock: String, holder: String?)
 
@@ -35,6 +37,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "store: no store at \(path) (check --db FILE; `newsdesk ingest` creates one, read commands never do)"
         case .notAStore(let path):
             return "store: \(path) is not a NewsDesk store (no NewsDesk schema in it; check --db FILE)"
+        case .server(let operation, let reason):
+            return "store: \(operation) failed on PostgreSQL: \(reason) (check that the server runs and the server log; if its disk is full, free space and rerun)"
         case .lockHeld(let lock, let holder):
             return "store: another ingest holds the \(lock)\(holder.map { " (\($0))" } ?? ""); nothing was done (wait for it to finish, or run workers with --workers/--loop, which share the store)"
         case .readOnly(let path, let operation):

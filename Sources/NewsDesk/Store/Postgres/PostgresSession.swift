@@ -63,9 +63,11 @@ final class PostgresConnections: Sendable {
         return try body(session)
     }
 
-    /// Closes a connection without waiting (the future-returning `close`, not the async one).
+    /// Closes a connection without waiting (the future-returning `close`, not the async one); the connection is kept
+    /// alive until the close completes (PostgresNIO asserts that a connection is closed before it is released).
     static func close(_ connection: PostgresConnection) {
-        let _: EventLoopFuture<Void> = connection.close()
+        let closing: EventLoopFuture<Void> = connection.close()
+        closing.whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     func closeAll() {
@@ -147,7 +149,7 @@ extension PostgresRandomAccessRow {
     /// The column's value; a NULL or mismatched type is a store error naming the column.
     func get<T: PostgresDecodable>(_ column: String, _ type: T.Type = T.self) throws -> T {
         do { return try self[column].decode(T.self) } catch {
-            throw StoreError.database(operation: "read column \(column)", reason: "\(error)")
+            throw StoreError.server(operation: "read column \(column)", reason: "\(error)")
         }
     }
 }

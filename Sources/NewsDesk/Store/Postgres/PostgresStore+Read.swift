@@ -42,7 +42,7 @@ extension ArticleRecord {
     static func pgStrings(_ json: String) throws -> [String] {
         guard json != "[]", !json.isEmpty else { return [] }
         guard let array = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else {
-            throw StoreError.database(operation: "read articles", reason: "not a JSON array of strings: \(json.prefix(80))")
+            throw StoreError.server(operation: "read articles", reason: "not a JSON array of strings: \(json.prefix(80))")
         }
         return array
     }
@@ -123,7 +123,7 @@ extension PostgresStore {
         f.limit = nil
         var b = SQLBuilder()
         let parts = Self.whereClause(f, &b)
-        b.sql = "SELECT DISTINCT section FROM articles\(parts.isEmpty ? "" : " WHERE " + parts.joined(separator: " AND ")) ORDER BY section COLLATE \"C\""
+        b.sql = "SELECT DISTINCT section COLLATE \"C\" AS section FROM articles\(parts.isEmpty ? "" : " WHERE " + parts.joined(separator: " AND ")) ORDER BY 1"
         return try run("read sections") { s in try s.query(b.query).map { try $0.get("section", String.self) } }
     }
 

@@ -24,7 +24,7 @@ extension PostgresStore {
         do {
             return try await NIOThreadPool.singleton.runIfActive { () throws -> SaveOutcome in try self.save(draft, mode: mode) }
         } catch let e as StoreError { throw e } catch {
-            throw .database(operation: "save \(draft.url)", reason: "\(error)")
+            throw .server(operation: "save \(draft.url)", reason: "\(error)")
         }
     }
 
@@ -111,7 +111,7 @@ extension PostgresStore {
             RETURNING id
             """)
         guard let id = try rows.first?.get("id", Int64.self) else {
-            throw StoreError.database(operation: "save \(draft.url)", reason: "no id after insert")
+            throw StoreError.server(operation: "save \(draft.url)", reason: "no id after insert")
         }
         try link([canonical], kind: "canonical", to: id, at: p.now, s)
         try link(p.seen, kind: "seen", to: id, at: p.now, s)

@@ -152,7 +152,7 @@ extension PostgresStore {
 
     public func entryFailures(sourceID: String?) throws -> [EntryFailure] {
         try run("list failing entries") { s in
-            try s.query("SELECT * FROM entry_failures WHERE \(sourceID) IS NULL OR source_id = \(sourceID) ORDER BY last_failed DESC").map { r in
+            try s.query("SELECT * FROM entry_failures WHERE \(sourceID)::text IS NULL OR source_id = \(sourceID) ORDER BY last_failed DESC").map { r in
                 EntryFailure(sourceID: try r.get("source_id"), itemID: try r.get("item_id"), url: try r.get("url"), attempts: try r.get("attempts"),
                              permanent: try r.get("permanent"), stage: try r.get("stage"), error: try r.get("error"), lastFailed: try r.get("last_failed"))
             }

@@ -83,7 +83,7 @@ public final class PostgresStore: Sendable {
     @discardableResult
     func run<T>(_ operation: String, _ body: (PostgresSession) throws -> T) throws(StoreError) -> T {
         do { return try connections.with(body) } catch let e as StoreError { throw e } catch {
-            throw .database(operation: operation, reason: "\(error)")
+            throw .server(operation: operation, reason: "\(error)")
         }
     }
 
@@ -115,7 +115,7 @@ public final class PostgresStore: Sendable {
                     DROP TEXT SEARCH DICTIONARY IF EXISTS newsdesk_stem
                     """)
             }
-        } catch { throw .database(operation: "drop schema", reason: "\(error)") }
+        } catch { throw .server(operation: "drop schema", reason: "\(error)") }
     }
 }
 
@@ -146,7 +146,7 @@ extension PostgresStore: ArticleStoring {
             }
         } catch let e as StoreError { throw e } catch {
             PostgresConnections.close(conn)
-            throw .database(operation: "take \(name)", reason: "\(error)")
+            throw .server(operation: "take \(name)", reason: "\(error)")
         }
         return PostgresSessionLock(connection: conn)
     }
