@@ -101,6 +101,7 @@ public enum PostgresServer {
                 let cluster = Cluster(dir: dir, port: port, bin: bin, asPostgres: asPostgres)
                 stopping.withLock { $0 = cluster }
                 atexit { PostgresServer.stop() }
+                watch(cluster)
                 return .success(cluster)
             }
             if attempt == 4 { return .failure(Failure(description: "pg_ctl start failed: \(out.suffix(400))")) }
@@ -115,6 +116,24 @@ public enum PostgresServer {
         guard let c = stopping.withLock({ c -> Cluster? in defer { c = nil }; return c }) else { return }
         _ = run(c.bin + "/pg_ctl", ["-D", c.dir + "/data", "-m", "immediate", "-w", "stop"], asPostgres: c.asPostgres)
         try? FileManager.default.removeItem(atPath: c.dir)
+    }
+
+    /// A watchdog shell that stops the server and removes its folder once this process is gone, however it ends
+    /// (atexit does not run when the test process crashes or is killed).
+    private static func watch(_ c: Cluster) {
+        let stopCommand = (c.asPostgres ? "/usr/sbin/runuser -u postgres -- " : "") + "\(c.bin)/pg_ctl -D \(c.dir)/data -m immediate -w stop"
+        let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(stopCommand) >/dev/null 2>&1; rm -rf \(c.dir)"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["/bin/sh", "-c", script]
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        var pid: pid_t = 0
+        _ = posix_spawn(&pid, "/bin/sh", &actions, nil, &cArgs, environ)
     }
 
     private static func freePort() -> Int {

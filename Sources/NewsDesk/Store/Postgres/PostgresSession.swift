@@ -24,6 +24,8 @@ final class PostgresConnections: Sendable {
         self.logger = logger
     }
 
+    deinit { closeAll() }
+
     var configuration: PostgresConnection.Configuration {
         var c = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user, password: url.password,
                                                  database: url.database, tls: .disable)
