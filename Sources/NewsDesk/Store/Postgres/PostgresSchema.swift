@@ -159,6 +159,28 @@ enum PostgresSchema {
                 PRIMARY KEY (source_id, item_id)
             );
             """),
+        // Many workers: a source is leased (`leased_by`, `lease_until`, `lease_token` bumped on every lease so a worker
+        // whose lease was taken over cannot write with the old one); runs of workers send heartbeats; hosts carry the
+        // shared politeness state (next allowed start, Retry-After) and `host_slots` the requests in flight, each with
+        // an expiry so a killed worker's slots free themselves.
+        ("v2-leases-hosts", """
+            ALTER TABLE sources ADD COLUMN leased_by text, ADD COLUMN lease_until timestamptz,
+                ADD COLUMN lease_token bigint NOT NULL DEFAULT 0;
+            CREATE INDEX sources_due ON sources (next_due);
+            ALTER TABLE runs ADD COLUMN heartbeat timestamptz, ADD COLUMN worker text;
+            CREATE TABLE hosts (
+                host text PRIMARY KEY,
+                next_allowed timestamptz NOT NULL DEFAULT '-infinity',
+                not_before timestamptz
+            );
+            CREATE TABLE host_slots (
+                id bigserial PRIMARY KEY,
+                host text NOT NULL REFERENCES hosts(host) ON DELETE CASCADE,
+                worker text NOT NULL,
+                until timestamptz NOT NULL
+            );
+            CREATE INDEX host_slots_host ON host_slots (host, until)
+            """),
     ]
 
     static var names: [String] { migrations.map(\.name) }

@@ -13,8 +13,12 @@ extension PostgresStore {
     /// more lock held to commit, so `change_seq` commits in order and an export cursor never skips a row.
     @discardableResult
     public func save(_ draft: ArticleDraft, mode: SaveMode) throws(StoreError) -> SaveOutcome {
+        try save(draft, mode: mode, lease: SourceLease.current)
+    }
+
+    func save(_ draft: ArticleDraft, mode: SaveMode, lease: SourceLease?) throws(StoreError) -> SaveOutcome {
         let plan = try SavePlan(draft, key: key(for:), display: display(for:))
-        return try write("save \(draft.url)") { s in try Self.save(plan, draft, mode: mode, s) }
+        return try write("save \(draft.url)", lease: lease) { s in try Self.save(plan, draft, mode: mode, s) }
     }
 
     /// `save` for tasks: the transaction runs on a thread of NIO's blocking pool and the task suspends meanwhile,
@@ -22,7 +26,9 @@ extension PostgresStore {
     @discardableResult
     public func save(_ draft: ArticleDraft, mode: SaveMode) async throws(StoreError) -> SaveOutcome {
         do {
-            return try await NIOThreadPool.singleton.runIfActive { () throws -> SaveOutcome in try self.save(draft, mode: mode) }
+            // The task's lease goes along by hand: task-local values do not reach the pool's thread.
+            let lease = SourceLease.current
+            return try await NIOThreadPool.singleton.runIfActive { () throws -> SaveOutcome in try self.save(draft, mode: mode, lease: lease) }
         } catch let e as StoreError { throw e } catch {
             throw .server(operation: "save \(draft.url)", reason: "\(error)")
         }

@@ -89,9 +89,16 @@ public final class PostgresStore: Sendable {
 
     /// Runs `body` in one transaction (retried when a concurrent writer forced a rollback).
     @discardableResult
-    func write<T>(_ operation: String, _ body: (PostgresSession) throws -> T) throws(StoreError) -> T {
+    /// A task working under a lease (`SourceLease.current`, or `lease` handed over from one) is fenced: the
+    /// transaction first checks that the lease is still its own (`StoreError.leaseLost` otherwise).
+    func write<T>(_ operation: String, lease: SourceLease? = SourceLease.current, _ body: (PostgresSession) throws -> T) throws(StoreError) -> T {
         if access == .readOnly { throw .readOnly(path: path, operation: operation) }
-        return try run(operation) { s in try s.transaction(body) }
+        return try run(operation) { s in
+            try s.transaction { s in
+                if let lease { try Self.checkFence(lease, s) }
+                return try body(s)
+            }
+        }
     }
 
     public func key(for url: String) -> String? { ArticleURL.key(url, cleaner: urlCleaner) }
@@ -110,7 +117,7 @@ public final class PostgresStore: Sendable {
                 try s.execute("""
                     SET client_min_messages = warning;
                     DROP TABLE IF EXISTS newsdesk_migrations, sources, articles, article_urls, article_bands, feed_items, revisions, runs,
-                        run_sources, run_errors, export_cursors, entry_failures, hosts CASCADE;
+                        run_sources, run_errors, export_cursors, entry_failures, hosts, host_slots CASCADE;
                     DROP TEXT SEARCH CONFIGURATION IF EXISTS newsdesk;
                     DROP TEXT SEARCH DICTIONARY IF EXISTS newsdesk_stem
                     """)
