@@ -50,7 +50,7 @@ extension Pipeline {
 
         let defaults = config.defaults
         let gate = SharedHostGate(store: leasing, worker: worker, limit: defaults.perHostConcurrency, delay: defaults.politenessDelay,
-                                  slotSeconds: defaults.totalTimeout + defaults.connectTimeout + 30, logger: logger)
+                                  slotSeconds: defaults.totalTimeout + defaults.connectTimeout + 1, logger: logger)
         let shared = Pipeline(policy: policy, store: store, fetcher: Fetcher(defaults: defaults, logger: logger, gate: gate),
                               classifier: classifier, logger: logger)
         let held = HeldLeases()

@@ -83,13 +83,14 @@ extension PostgresStore: SourceLeasing {
             let inFlight = try s.query("SELECT count(*) AS n FROM host_slots WHERE host = \(host)").first?.get("n", Int.self) ?? 0
             guard inFlight < limit else { return .full }
             // The start: the host's next allowed time or now; the next start is `delay` after it (server clock, so
-            // workers on several machines agree).
+            // workers on several machines agree). `clock_timestamp()`, not `now()`: the transaction may have waited for
+            // the host's row lock, and its start time would place this start (and the next) too early.
             guard let row = try s.query("""
-                WITH start AS (SELECT greatest(now(), next_allowed) AS at FROM hosts WHERE host = \(host)),
+                WITH start AS (SELECT greatest(clock_timestamp(), next_allowed) AS at FROM hosts WHERE host = \(host)),
                      moved AS (UPDATE hosts SET next_allowed = (SELECT at FROM start) + \(delay) * interval '1 second' WHERE host = \(host)),
                      slot AS (INSERT INTO host_slots (host, worker, until)
                               SELECT \(host), \(worker), at + \(slotSeconds) * interval '1 second' FROM start RETURNING id)
-                SELECT (SELECT id FROM slot) AS id, extract(epoch FROM (SELECT at FROM start) - now())::float8 AS wait
+                SELECT (SELECT id FROM slot) AS id, extract(epoch FROM (SELECT at FROM start) - clock_timestamp())::float8 AS wait
                 """).first else { return .full }
             return .reserved(slot: try row.get("id", Int64.self), wait: max(0, try row.get("wait", Double.self)))
         }
