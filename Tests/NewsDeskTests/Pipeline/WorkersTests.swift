@@ -169,6 +169,27 @@ struct WorkersTests {
         #expect(site.feedFetches().allSatisfy { $0 == 1 || $0 == 2 }, "\(site.feedFetches())")
         #expect(site.smallestGap >= Self.delay - 0.02, "smallest gap \(site.smallestGap)")
     }
+
+    /// `--loop` keeps leasing as sources come due and stops cleanly on SIGTERM: exit 0, run finished, no lease left.
+    @Test(.timeLimit(.minutes(2)))
+    func loopStopsCleanlyOnSIGTERM() throws {
+        let site = try Site50(pageDelay: 0)
+        let dir = try Site.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = try site.config(in: dir, lease: 5)
+        let db = try PostgresServer.database("loop")
+        let p = try Self.start(["ingest", "--config", config, "--db", db, "--loop", "--workers", "2", "--quiet"])
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, ((try? Self.count(db, "SELECT count(*) FROM articles")) ?? 0) < Site50.pages { usleep(50_000) }
+        // Everything is stored and nothing is due: the loop keeps running until told to stop.
+        usleep(300_000)
+        #expect(p.isRunning)
+        kill(p.processIdentifier, SIGTERM)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 0)
+        try Self.checkStored(db)
+        #expect(try Self.count(db, "SELECT count(*) FROM runs WHERE status = 'running'") == 0)
+    }
 }
 
 /// `--workers` and `--loop` lease sources in a shared database: on SQLite they are a usage error (64) that says so.
