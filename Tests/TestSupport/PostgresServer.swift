@@ -174,3 +174,13 @@ public enum PostgresServer {
         return (code, output)
     }
 }
+
+/// Runs blocking work (a child process, psql, a wait) on a thread of its own while the calling task suspends, so a
+/// long test does not hold one of the cooperative pool's threads (two on this machine) that other suites run on.
+public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
+        let t = Thread { c.resume(with: Result { try body() }) }
+        t.stackSize = 1 << 20
+        t.start()
+    }
+}

@@ -103,6 +103,11 @@ struct WorkersTests {
 
     static func count(_ db: String, _ sql: String) throws -> Int { Int(try PostgresServer.psql(db, sql)) ?? -1 }
 
+    /// Waits for a process without blocking a thread of the cooperative pool.
+    static func wait(_ p: Process) async throws {
+        while p.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+    }
+
     /// The stored state every run must end in: each page once, each feed entry linked once, nothing duplicated.
     static func checkStored(_ db: String) throws {
         #expect(try count(db, "SELECT count(*) FROM articles") == Site50.pages)
@@ -116,14 +121,14 @@ struct WorkersTests {
     }
 
     @Test(.timeLimit(.minutes(3)))
-    func fourProcessesStoreEachArticleOnceAndKeepPoliteness() throws {
+    func fourProcessesStoreEachArticleOnceAndKeepPoliteness() async throws {
         let site = try Site50(pageDelay: 0.02)
         let dir = try Site.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let config = try site.config(in: dir, lease: 30)
         let db = try PostgresServer.database("workers")
         let procs = try (0..<4).map { _ in try Self.start(["ingest", "--config", config, "--db", db, "--workers", "2", "--quiet"]) }
-        for p in procs { p.waitUntilExit() }
+        for p in procs { try await Self.wait(p) }
         #expect(procs.map(\.terminationStatus) == [0, 0, 0, 0])
         try Self.checkStored(db)
         // No source fetched twice in the run; no host hit faster than the politeness delay (a little jitter allowed).
@@ -134,12 +139,12 @@ struct WorkersTests {
         #expect(try Self.count(db, "SELECT count(DISTINCT run_id) FROM run_sources") == 4)
         // A second round finds nothing due.
         let again = try Self.start(["ingest", "--config", config, "--db", db, "--workers", "2", "--quiet"])
-        again.waitUntilExit()
+        try await Self.wait(again)
         #expect(again.terminationStatus == 0 && site.feedFetches().allSatisfy { $0 == 1 })
     }
 
     @Test(.timeLimit(.minutes(3)))
-    func aKilledWorkersSourcesAreFinishedByTheOthersAfterTheLeaseExpires() throws {
+    func aKilledWorkersSourcesAreFinishedByTheOthersAfterTheLeaseExpires() async throws {
         let site = try Site50(pageDelay: 0.2)
         let dir = try Site.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -158,11 +163,11 @@ struct WorkersTests {
                 victim = procs.firstIndex { $0.processIdentifier == pid }
                 kill(pid, SIGKILL)
             } else {
-                usleep(20_000)
+                try await Task.sleep(for: .milliseconds(20))
             }
         }
         let killed = try #require(victim, "no worker held a lease")
-        for p in procs { p.waitUntilExit() }
+        for p in procs { try await Self.wait(p) }
         #expect(procs.enumerated().allSatisfy { $0.offset == killed ? $0.element.terminationReason == .uncaughtSignal : $0.element.terminationStatus == 0 })
         try Self.checkStored(db)
         // Every feed was fetched; only the killed worker's sources may have been fetched twice.
@@ -172,7 +177,7 @@ struct WorkersTests {
 
     /// `--loop` keeps leasing as sources come due and stops cleanly on SIGTERM: exit 0, run finished, no lease left.
     @Test(.timeLimit(.minutes(2)))
-    func loopStopsCleanlyOnSIGTERM() throws {
+    func loopStopsCleanlyOnSIGTERM() async throws {
         let site = try Site50(pageDelay: 0)
         let dir = try Site.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -180,12 +185,14 @@ struct WorkersTests {
         let db = try PostgresServer.database("loop")
         let p = try Self.start(["ingest", "--config", config, "--db", db, "--loop", "--workers", "2", "--quiet"])
         let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, ((try? Self.count(db, "SELECT count(*) FROM articles")) ?? 0) < Site50.pages { usleep(50_000) }
+        while Date() < deadline, ((try? Self.count(db, "SELECT count(*) FROM articles")) ?? 0) < Site50.pages {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         // Everything is stored and nothing is due: the loop keeps running until told to stop.
-        usleep(300_000)
+        try await Task.sleep(for: .milliseconds(300))
         #expect(p.isRunning)
         kill(p.processIdentifier, SIGTERM)
-        p.waitUntilExit()
+        try await Self.wait(p)
         #expect(p.terminationReason == .exit && p.terminationStatus == 0)
         try Self.checkStored(db)
         #expect(try Self.count(db, "SELECT count(*) FROM runs WHERE status = 'running'") == 0)
