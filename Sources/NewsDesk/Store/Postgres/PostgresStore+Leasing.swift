@@ -109,12 +109,15 @@ extension PostgresStore: SourceLeasing {
         }
     }
 
-    /// The fence: inside a write transaction of a task working under a lease, the lease must still be this worker's
-    /// (`FOR SHARE` holds a takeover back until the write commits).
+    /// The fence: inside a write transaction of a task working under a lease, the lease must still be this worker's.
+    /// A plain read, not `FOR SHARE`: a share lock on the source row would deadlock two articles of one source, each
+    /// holding it and one waiting to bump `articles_stored`. A takeover needs the lease expired — the worker silent
+    /// for `lease_seconds` — so the window between this check and the commit only lets through writes that are
+    /// idempotent anyway (the article dedup holds).
     static func checkFence(_ lease: SourceLease, _ s: PostgresSession) throws {
         let held = try s.query("""
             SELECT 1 AS one FROM sources WHERE id = \(lease.sourceID) AND leased_by = \(lease.worker) AND lease_token = \(lease.token)
-            AND lease_until >= now() FOR SHARE
+            AND lease_until >= now()
             """)
         if held.isEmpty { throw StoreError.leaseLost(source: lease.sourceID) }
     }
