@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// `newsdesk-bench workers`: the same generated site ingested into SQLite (one `newsdesk ingest`) and into PostgreSQL
-/// by 1, 2, 4 … `newsdesk ingest --workers 1` processes at once, in one run; prints articles/s, the peak memory of each
+/// by 1, 2, 4 … `newsdesk ingest --workers L` processes at once, in one run; prints articles/s, the peak memory of each
 /// worker process (ru_maxrss from wait4), the lease overhead per source, and search times on the stored articles.
 /// `--hosts H --delay S` spreads the feeds over H loopback addresses with a politeness delay (the politeness-bound case).
 /// Use a release build: `swift build -c release` then `.build/release/newsdesk-bench workers --db postgres://…`.
@@ -20,6 +20,8 @@ struct WorkersBench: AsyncParsableCommand {
     @Option(help: "defaults.politeness_delay for the run.") var delay: Double = 0
     @Option(help: "PostgreSQL database to use (its NewsDesk tables are dropped before each run).") var db: String
     @Option(help: "Worker process counts, comma-separated.") var workers: String = "1,2,4"
+    @Option(help: "Leasing loops per worker process (`ingest --workers L`); a plain ingest runs defaults.concurrency (8) sources at once.")
+    var loops: Int = 8
 
     func run() async throws {
         guard case .postgres(let pgURL) = try StoreLocation(db) else { throw ValidationError("--db: give a postgres:// URL") }
@@ -67,7 +69,7 @@ struct WorkersBench: AsyncParsableCommand {
         }
         let config = dir.appendingPathComponent("feeds.yaml").path
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: config))
-        print("bench workers: \(total) articles in \(feeds) feeds on \(servers.count) host(s), politeness_delay \(delay) s; \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("bench workers: \(total) articles in \(feeds) feeds on \(servers.count) host(s), politeness_delay \(delay) s; \(loops) loops per worker process; \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
         // SQLite: one plain ingest.
         let sqlite = dir.appendingPathComponent("bench.sqlite").path
@@ -83,7 +85,7 @@ struct WorkersBench: AsyncParsableCommand {
         for n in counts {
             try PostgresStore.dropSchema(url: pgURL)
             _ = try PostgresStore(url: pgURL)  // schema, so the processes do not all migrate at once
-            let r = try Self.runProcesses(exe, count: n, args: ["ingest", "--config", config, "--db", db, "--workers", "1", "--quiet"])
+            let r = try Self.runProcesses(exe, count: n, args: ["ingest", "--config", config, "--db", db, "--workers", "\(loops)", "--quiet"])
             let store = try PostgresStore(url: pgURL)
             let stored = try store.articleCount()
             print(String(format: "postgresql  %d process%@: %5d articles in %6.2f s = %6.0f articles/s; peak RSS per worker %@ MB", n, n == 1 ? " " : "es",

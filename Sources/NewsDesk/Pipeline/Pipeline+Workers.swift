@@ -150,23 +150,33 @@ final class SharedHostGate: HostPoliteness {
     let delay: Double
     let slotSeconds: Double
     let logger: Logger
+    /// This process's share: at most `limit` requests per host in flight from here (spacing is the database's).
+    let local: HostGate
 
     init(store: any SourceLeasing, worker: String, limit: Int, delay: Double, slotSeconds: Double, logger: Logger) {
         self.store = store; self.worker = worker; self.limit = max(1, limit); self.delay = max(0, delay)
         self.slotSeconds = slotSeconds; self.logger = logger
+        local = HostGate(limit: limit, delay: 0)
     }
 
     func acquire(_ host: String) async -> HostGate.Admission {
+        // This process's own slots first: only requests it could start anyway ask the database, so N loops waiting
+        // on one host do not poll its row (measured: 32 loops on one host polling every 20 ms cut ingest to a quarter).
+        _ = await local.acquire(host)
         var failures = 0
+        var pause = 10
         while true {
             do {
                 switch try store.reserveHost(host, worker: worker, limit: limit, delay: delay, slotSeconds: slotSeconds) {
                 case .reserved(let slot, let wait):
                     return .admitted(at: ContinuousClock.now.advanced(by: .milliseconds(Int64(wait * 1000))), slot: slot)
                 case .backingOff(let until):
+                    local.release(host)
                     return .backingOff(until: until)
                 case .full:
-                    try? await Task.sleep(for: .milliseconds(20))
+                    // Other processes hold the host's slots: ask again after a growing, jittered pause.
+                    try? await Task.sleep(for: .milliseconds(pause + Int.random(in: 0...pause)))
+                    pause = min(pause * 2, 200)
                 }
             } catch {
                 // The database is unreachable: after a few tries go on politely with this process's own spacing.
@@ -183,6 +193,7 @@ final class SharedHostGate: HostPoliteness {
 
     func release(_ host: String, slot: Int64) {
         if slot > 0 { try? store.releaseHost(slot: slot) }
+        local.release(host)
     }
 
     func backOff(_ host: String, until: Date) { try? store.backOffHost(host, until: until) }
