@@ -21,14 +21,14 @@ extension PostgresStore: SourceLeasing {
                 FOR UPDATE SKIP LOCKED)
             RETURNING id, lease_token
             """
-        return try write("lease sources") { s in
+        return try write(lease: nil, "lease sources") { s in
             try s.query(b.query).map { SourceLease(sourceID: try $0.get("id"), worker: worker, token: try $0.get("lease_token")) }
         }
     }
 
     public func renew(_ leases: [SourceLease], seconds: Double) throws -> [SourceLease] {
         guard let worker = leases.first?.worker else { return [] }
-        let held = try write("renew leases") { s in
+        let held = try write(lease: nil, "renew leases") { s in
             try s.query("""
                 UPDATE sources SET lease_until = now() + \(seconds) * interval '1 second'
                 FROM unnest(\(leases.map(\.sourceID))::text[], \(leases.map(\.token))::bigint[]) AS l(id, token)
@@ -40,7 +40,7 @@ extension PostgresStore: SourceLeasing {
     }
 
     public func release(_ lease: SourceLease) throws {
-        try write("release lease \(lease.sourceID)") { s in
+        try write(lease: nil, "release lease \(lease.sourceID)") { s in
             try s.query("""
                 UPDATE sources SET leased_by = NULL, lease_until = NULL
                 WHERE id = \(lease.sourceID) AND lease_token = \(lease.token) AND leased_by = \(lease.worker)
@@ -57,7 +57,7 @@ extension PostgresStore: SourceLeasing {
     }
 
     public func beginWorkerRun(worker: String, at: Date, staleAfter: Double) throws -> Int64 {
-        try write("begin run") { s in
+        try write(lease: nil, "begin run") { s in
             try s.query("""
                 UPDATE runs SET status = 'interrupted'
                 WHERE status = 'running' AND (heartbeat IS NULL OR heartbeat < now() - \(staleAfter) * interval '1 second')
@@ -69,11 +69,11 @@ extension PostgresStore: SourceLeasing {
     }
 
     public func heartbeat(runID: Int64) throws {
-        try write("run heartbeat") { s in try s.query("UPDATE runs SET heartbeat = now() WHERE id = \(runID)") }
+        try write(lease: nil, "run heartbeat") { s in try s.query("UPDATE runs SET heartbeat = now() WHERE id = \(runID)") }
     }
 
     public func reserveHost(_ host: String, worker: String, limit: Int, delay: Double, slotSeconds: Double) throws -> HostReservation {
-        try write("reserve host \(host)") { s in
+        try write(lease: nil, "reserve host \(host)") { s in
             try s.query("INSERT INTO hosts (host) VALUES (\(host)) ON CONFLICT (host) DO NOTHING")
             guard let h = try s.query("""
                 SELECT not_before, not_before > now() AS backing_off FROM hosts WHERE host = \(host) FOR UPDATE
@@ -97,11 +97,11 @@ extension PostgresStore: SourceLeasing {
     }
 
     public func releaseHost(slot: Int64) throws {
-        try write("release host slot") { s in try s.query("DELETE FROM host_slots WHERE id = \(slot)") }
+        try write(lease: nil, "release host slot") { s in try s.query("DELETE FROM host_slots WHERE id = \(slot)") }
     }
 
     public func backOffHost(_ host: String, until: Date) throws {
-        try write("back off host \(host)") { s in
+        try write(lease: nil, "back off host \(host)") { s in
             try s.query("""
                 INSERT INTO hosts (host, not_before) VALUES (\(host), \(until))
                 ON CONFLICT (host) DO UPDATE SET not_before = greatest(coalesce(hosts.not_before, excluded.not_before), excluded.not_before)

@@ -92,6 +92,12 @@ public final class PostgresStore: Sendable {
     /// A task working under a lease (`SourceLease.current`, or `lease` handed over from one) is fenced: the
     /// transaction first checks that the lease is still its own (`StoreError.leaseLost` otherwise).
     func write<T>(_ operation: String, lease: SourceLease? = SourceLease.current, _ body: (PostgresSession) throws -> T) throws(StoreError) -> T {
+        try write(lease: lease, operation, body)
+    }
+
+    /// `write` with the fence given explicitly (nil: the leasing and host bookkeeping itself, never fenced).
+    @discardableResult
+    func write<T>(lease: SourceLease?, _ operation: String, _ body: (PostgresSession) throws -> T) throws(StoreError) -> T {
         if access == .readOnly { throw .readOnly(path: path, operation: operation) }
         return try run(operation) { s in
             try s.transaction { s in
