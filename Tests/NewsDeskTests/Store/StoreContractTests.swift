@@ -205,6 +205,35 @@ struct StoreContractTests {
         #expect(try t.store.search("삼성전자", filter: ArticleFilter()).first?.snippet?.contains("삼성전자") == true)
     }
 
+    /// The same article saved by eight tasks at once (same URL, or the same text under other URLs): stored once,
+    /// every other save links to it, each URL recorded once.
+    @Test(arguments: Backend.available)
+    func concurrentSavesOfOneArticle(_ backend: Backend) async throws {
+        let t = try ContractStore(backend)
+        let store = t.store
+        let outcomes = await withTaskGroup(of: SaveOutcome?.self) { group in
+            for i in 0..<8 {
+                group.addTask {
+                    let url = i % 2 == 0 ? "https://it.example.com/race" : "https://portal.example.com/race/\(i)"
+                    return try? await store.save(self.fixed(draft(url: url, title: "경쟁", text: Texts.weather, source: i % 2 == 0 ? "it-news" : "portal")),
+                                                 mode: .ingest)
+                }
+            }
+            var all: [SaveOutcome?] = []
+            for await o in group { all.append(o) }
+            return all
+        }
+        #expect(outcomes.allSatisfy { $0 != nil })
+        let inserted = outcomes.compactMap { o -> Int64? in if case .inserted(let id)? = o { return id } else { return nil } }
+        #expect(inserted.count == 1)
+        #expect(Set(outcomes.compactMap { $0?.id }).count == 1)
+        #expect(try store.articleCount() == 1)
+        let stored = try #require(try store.article(url: "https://it.example.com/race"))
+        // Whichever save won, the article is known under every URL once.
+        #expect(Set([stored.canonicalURL] + stored.otherURLs) == Set(["https://it.example.com/race"] + [1, 3, 5, 7].map { "https://portal.example.com/race/\($0)" }))
+        #expect(stored.otherURLs.count == 4)
+    }
+
     /// The same script gives the same outcomes, ids and listings on both backends.
     @Test func bothBackendsAgree() throws {
         guard PostgresServer.available else { return }
