@@ -78,6 +78,9 @@ struct PostgresCLITests {
             #expect(soCode == 0 && soOut.contains("site\t\(Self.count)\t"), "sources on \(db): \(soOut)")
             let (cCode, cOut, cErr) = try await Self.run(["classify", "--db", db, "1"])
             #expect(cCode == 0 && cOut.contains("stored:"), "classify on \(db): \(cErr)")
+            // Reimport re-processes one stored article (under the store's exclusive lock): nothing changed, nothing added.
+            let (rCode, rOut, rErr) = try await Self.run(["reimport", "--config", config, "--db", db, server.url("/a/2")])
+            #expect(rCode == 0 && rOut.contains("unchanged"), "reimport on \(db): \(rOut) \(rErr)")
             // An incremental export takes everything once, then nothing.
             let out = dir.appendingPathComponent("out-\(db.hasPrefix("postgres") ? "pg" : "sqlite")").path
             let (e1, _, e1Err) = try await Self.run(["export", "--db", db, "--format", "jsonl", "--cursor", "site", "--out", out])
