@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what NewsDesk needs on a fresh Debian machine (Swift itself must already be on PATH):
-# the C libraries' development packages, openssl (the HTTPS test's loopback server) and the Python packages the
+# the C libraries' development packages, openssl (the HTTPS test's loopback server), PostgreSQL (the tests start a
+# throwaway cluster of their own; the server package is not started as a service here) and the Python packages the
 # cross-check tests use.
 set -euo pipefail
 need=()
-for p in libxml2-dev libsqlite3-dev libcurl4-openssl-dev pkg-config python3 python3-pip openssl; do
+for p in libxml2-dev libsqlite3-dev libcurl4-openssl-dev pkg-config python3 python3-pip openssl postgresql postgresql-contrib; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -8,10 +8,14 @@ import Glibc
 /// Bodies come from `respond(path)`, which returns nil for 404.
 final class BenchHTTPServer: @unchecked Sendable {
     let port: Int
+    /// The loopback address it listens on (127.0.0.1, or another 127.x address to stand for another host).
+    let host: String
     private let listenFD: Int32
     private let respond: @Sendable (String) -> (contentType: String, body: [UInt8])?
 
-    init(respond: @escaping @Sendable (String) -> (contentType: String, body: [UInt8])?) throws {
+    init(host: String = "127.0.0.1", respond: @escaping @Sendable (String) -> (contentType: String, body: [UInt8])?) throws {
+        guard host.hasPrefix("127.") else { throw BenchError("bench servers listen on loopback only, not \(host)") }
+        self.host = host
         self.respond = respond
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw BenchError("socket: \(String(cString: strerror(errno)))") }
@@ -20,7 +24,7 @@ final class BenchHTTPServer: @unchecked Sendable {
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = 0
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_addr.s_addr = inet_addr(host)
         let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
         guard bound == 0, listen(fd, 128) == 0 else { close(fd); throw BenchError("bind/listen: \(String(cString: strerror(errno)))") }
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -32,7 +36,7 @@ final class BenchHTTPServer: @unchecked Sendable {
         t.start()
     }
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var baseURL: String { "http://\(host):\(port)" }
 
     func stop() { shutdown(listenFD, Int32(SHUT_RDWR)); close(listenFD) }
 

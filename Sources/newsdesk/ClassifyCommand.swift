@@ -63,10 +63,10 @@ struct ClassifyArticle: AsyncParsableCommand {
         } else if FileManager.default.fileExists(atPath: article) {
             input = try ArticleFileReader.read(path: article)
         } else if let id = Int64(article) {
-            let s = try store.open()
+            let s = try store.open(config: feeds.store)
             guard let a = try s.article(id: id) else {
                 // Like `show`: an unknown id is a failed lookup (exit 1), not a usage error.
-                FileHandle.standardError.write(Data("classify: no article \(id) in \(store.db) (list stored articles with `newsdesk list`)\n".utf8))
+                FileHandle.standardError.write(Data("classify: no article \(id) in \(try store.location(config: feeds.store)) (list stored articles with `newsdesk list`)\n".utf8))
                 throw ExitCode.failure
             }
             input = ClassificationInput(title: a.title, lead: ClassificationInput.lead(of: a.text), url: a.canonicalURL, sourceID: a.sourceID,
@@ -191,8 +191,8 @@ struct ClassifyTrain: AsyncParsableCommand {
         guard fromStore || !data.files.isEmpty else { throw ValidationError("classify train: pass --data FILE (CSV or JSON Lines) or --from-store") }
         var (examples, subColumns) = try data.load(heldOut: false)
         if fromStore {
-            let path = db ?? "newsdesk.sqlite"
-            let fromDB = try ArticleStore(path: path).labelledExamples().map { LabelledText(text: $0.text, label: $0.section) }
+            let path = try StoreLocation.resolve(flag: db, config: nil)
+            let fromDB = try path.open().labelledExamples().map { LabelledText(text: $0.text, label: $0.section) }
             print("store \(path): \(fromDB.count) labelled examples (single-section sources and pinned articles)")
             examples += fromDB
         }

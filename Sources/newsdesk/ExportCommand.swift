@@ -43,7 +43,8 @@ struct ExportCommand: ParsableCommand {
             if let ids { filter.ids = try ExportOptions.parseIDs(ids) }
             if let limit, limit < 0 { throw ExportError.invalidOption(name: "--limit", value: String(limit), expected: "0 or more") }
             // Only a cursor writes to the store; without one the export reads it like `list` does.
-            let opened = try cursor == nil ? store.open() : store.openExistingForWriting(operation: "export --cursor")
+            let opened = try cursor == nil ? store.open(config: config?.store)
+                : store.openExistingForWriting(operation: "export --cursor", config: config?.store)
             let exporter = Exporter(store: opened)
             let summary = try exporter.export(format: fmt, filter: filter, cursor: cursor,
                                               out: out.map { .directory($0) } ?? .standardOutput, sectionNames: names, time: time)

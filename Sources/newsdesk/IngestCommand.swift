@@ -64,12 +64,28 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Print the summary as JSON on stdout.") var json = false
     @Flag(help: "No summary line, no progress; only errors on stderr.") var quiet = false
     @Flag(name: .shortAndLong, help: "Log each source and article (info level).") var verbose = false
+    @Option(help: "PostgreSQL only: N leasing workers in this process, sharing the due sources with every other worker.")
+    var workers: Int?
+    @Flag(help: "PostgreSQL only: keep leasing sources as they come due (instead of cron); SIGTERM/SIGINT stop it cleanly.")
+    var loop = false
+
+    func validate() throws {
+        if let workers, workers < 1 { throw ValidationError("--workers \(workers): give 1 or more") }
+        if (workers != nil || loop) && dryRun { throw ValidationError("--dry-run cannot be combined with --workers or --loop") }
+    }
 
     func run() async throws {
         let logger = CLILogging.bootstrap(level: verbose ? .info : quiet ? .error : .warning)
         let policy = try PolicyFile.load(config)
-        let articleStore: ArticleStore
-        do { articleStore = try ArticleStore(path: store.db, logger: logger, cleaner: policy.urlCleaner) } catch {
+        let location = try store.location(config: policy.config.store)
+        let leasing = workers != nil || loop
+        if leasing && !location.isPostgres {
+            fail("ingest: --workers and --loop lease sources in a shared PostgreSQL database; \(location) is a SQLite file "
+                + "(use --db postgres://USER@HOST:PORT/DB; see README \"More than one machine\")")
+            throw ExitCode(64)
+        }
+        let articleStore: any ArticleStoring
+        do { articleStore = try location.open(logger: logger, cleaner: policy.urlCleaner) } catch {
             fail("\(error)")
             throw ExitCode(IngestExit.fatal.rawValue)
         }
@@ -78,14 +94,23 @@ struct IngestCommand: AsyncParsableCommand {
         let showProgress = !quiet && !json && isatty(STDERR_FILENO) == 1
         let summary: RunSummary
         do {
-            summary = try await pipeline.ingest(IngestOptions(sourceIDs: sources, dryRun: dryRun, force: force),
-                                                progress: showProgress ? Progress.show : nil)
+            let options = IngestOptions(sourceIDs: sources, dryRun: dryRun, force: force)
+            if leasing {
+                let stop = StopSignal.install()
+                summary = try await pipeline.work(options, WorkerOptions(workers: workers ?? 1, loop: loop,
+                                                                         leaseSeconds: policy.config.leaseSeconds ?? 60,
+                                                                         shouldStop: { stop.requested }),
+                                                  progress: showProgress ? Progress.show : nil)
+            } else {
+                summary = try await pipeline.ingest(options, progress: showProgress ? Progress.show : nil)
+            }
         } catch {
             if showProgress { Progress.clear() }
             fail("\(error)")
             switch error {
             case .lockHeld: throw ExitCode(IngestExit.lockHeld.rawValue)
             case .unknownSources: throw ExitCode(IngestExit.config.rawValue)
+            case .leasingUnsupported: throw ExitCode(64)
             default: throw ExitCode(IngestExit.fatal.rawValue)
             }
         }
@@ -103,6 +128,26 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     private func fail(_ message: String) { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+}
+
+/// SIGTERM and SIGINT ask the workers to stop: each finishes its source, gives its lease back, and the run ends.
+final class StopSignal: Sendable {
+    private let flag = Atomic<Bool>(false)
+    var requested: Bool { flag.load(ordering: .relaxed) }
+
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func install() -> StopSignal {
+        let stop = StopSignal()
+        for sig in [SIGTERM, SIGINT] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { stop.flag.store(true, ordering: .relaxed) }
+            source.resume()
+            sources.append(source)
+        }
+        return stop
+    }
 }
 
 /// A one-line progress display on stderr (only when it is a terminal).

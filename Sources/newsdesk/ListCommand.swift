@@ -2,21 +2,32 @@ import ArgumentParser
 import Foundation
 import NewsDesk
 
-/// The `--db FILE` option shared by the commands that read or write the store.
+/// The `--db` option shared by the commands that read or write the store: a SQLite file or `postgres://…`.
+/// Without it, `NEWSDESK_DB`, then `store.url` of feeds.yaml, then `newsdesk.sqlite` (`StoreLocation.resolve`).
 struct StoreOption: ParsableArguments {
-    @Option(name: .long, help: "The SQLite store.") var db: String = "newsdesk.sqlite"
+    @Option(name: .long, help: ArgumentHelp("The store: a SQLite file or postgres://USER@HOST:PORT/DB (default: $NEWSDESK_DB, else store.url in feeds.yaml, else newsdesk.sqlite).", valueName: "db"))
+    var db: String?
+
+    /// Where the store is, with `config` (`store.url`) as the fallback before the default file.
+    func location(config: StoreLocation? = nil) throws -> StoreLocation {
+        do { return try StoreLocation.resolve(flag: db, config: config) } catch {
+            Output.fail("\(error)")
+            throw ExitCode(64)
+        }
+    }
 
     /// Opens the store read-only, for the read commands: a missing file is an error naming it (exit 1), and nothing
     /// is created, migrated or written (`StoreAccess.readOnly`). A store from an older NewsDesk is read as it is.
     /// `cleaner`: the config's URL cleaner (`Policy.urlCleaner`), so a URL finds its article as ingest keyed it.
-    func open(cleaner: URLCleaner = .standard) throws -> ArticleStore {
-        let store: ArticleStore
-        do { store = try ArticleStore(path: db, cleaner: cleaner, access: .readOnly) } catch {
+    func open(cleaner: URLCleaner = .standard, config: StoreLocation? = nil) throws -> any ArticleStoring {
+        let where_ = try location(config: config)
+        let store: any ArticleStoring
+        do { store = try where_.open(cleaner: cleaner, access: .readOnly) } catch {
             Output.fail("\(error)")
             throw ExitCode(IngestExit.fatal.rawValue)
         }
         if !store.pendingMigrations.isEmpty {
-            Output.fail("store: \(db) comes from an older NewsDesk (without \(store.pendingMigrations.joined(separator: ", "))); "
+            Output.fail("store: \(where_) comes from an older NewsDesk (without \(store.pendingMigrations.joined(separator: ", "))); "
                 + "reading it as it is (the next `newsdesk ingest` upgrades it)")
         }
         return store
@@ -24,16 +35,22 @@ struct StoreOption: ParsableArguments {
 
     /// Opens an existing store to read and write (`export --cursor` records its position): never creates one, and
     /// says so up front when the store is read-only.
-    func openExistingForWriting(operation: String) throws -> ArticleStore {
-        guard FileManager.default.fileExists(atPath: db) else {
-            Output.fail("\(StoreError.missing(path: db))")
-            throw ExitCode(IngestExit.fatal.rawValue)
+    func openExistingForWriting(operation: String, config: StoreLocation? = nil) throws -> any ArticleStoring {
+        let where_ = try location(config: config)
+        if case .sqlite(let db) = where_ {
+            guard FileManager.default.fileExists(atPath: db) else {
+                Output.fail("\(StoreError.missing(path: db))")
+                throw ExitCode(IngestExit.fatal.rawValue)
+            }
+            if ArticleStore.isReadOnly(path: db) {
+                Output.fail("\(StoreError.readOnly(path: db, operation: operation))")
+                throw ExitCode(IngestExit.fatal.rawValue)
+            }
         }
-        if ArticleStore.isReadOnly(path: db) {
-            Output.fail("\(StoreError.readOnly(path: db, operation: operation))")
-            throw ExitCode(IngestExit.fatal.rawValue)
-        }
-        do { return try ArticleStore(path: db) } catch {
+        do {
+            if case .postgres = where_ { _ = try where_.open(access: .readOnly) }  // an existing NewsDesk database only
+            return try where_.open()
+        } catch {
             Output.fail("\(error)")
             throw ExitCode(IngestExit.fatal.rawValue)
         }
@@ -116,7 +133,7 @@ struct ListCommand: ParsableCommand {
                 throw ValidationError("--since \(since): use 2026-11-29 (\(time.zoneName(at: Date()))), an RFC 3339 time, or 36h / 7d")
             }
         }
-        let items = try store.open().list(ArticleFilter(sections: section, sources: source, since: sinceDate, limit: limit))
+        let items = try store.open(config: try display.load()?.store).list(ArticleFilter(sections: section, sources: source, since: sinceDate, limit: limit))
         if json { print(try Output.json(items)); return }
         for a in items { print(Output.summaryLine(a, time)) }
     }

@@ -20,14 +20,16 @@ struct ReimportCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = CLILogging.bootstrap(level: verbose ? .info : .warning)
         let policy = try PolicyFile.load(config)
-        let s: ArticleStore
-        do { s = try ArticleStore(path: store.db, logger: logger, cleaner: policy.urlCleaner) } catch {
+        let s: any ArticleStoring
+        do { s = try store.location(config: policy.config.store).open(logger: logger, cleaner: policy.urlCleaner) } catch let e as ExitCode {
+            throw e
+        } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(IngestExit.fatal.rawValue)
         }
         // Take the ingest lock: a re-import must not interleave with a run's writes to the same article.
-        let lock: IngestLock
-        do { lock = try IngestLock(path: IngestLock.path(forStore: store.db)) } catch {
+        let lock: AnyObject
+        do { lock = try Pipeline.ingestLock(s, shared: false) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(IngestExit.lockHeld.rawValue)
         }

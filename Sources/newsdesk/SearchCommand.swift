@@ -18,7 +18,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let time = try display.displayTime()
-        let hits = try store.open().search(query.joined(separator: " "), filter: ArticleFilter(sections: section, limit: limit))
+        let hits = try store.open(config: try display.load()?.store).search(query.joined(separator: " "), filter: ArticleFilter(sections: section, limit: limit))
         if json { print(try Output.json(hits)); return }
         for h in hits {
             print(Output.summaryLine(h, time))

@@ -15,7 +15,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let policy = try display.policy()
         let time = DisplayTime(zone: policy?.config.defaults.timeZone ?? FetchDefaults.standardTimeZone)
-        let s = try store.open(cleaner: policy?.urlCleaner ?? .standard)
+        let s = try store.open(cleaner: policy?.urlCleaner ?? .standard, config: policy?.config.store)
         let found = try Int64(article).flatMap { try s.article(id: $0) } ?? s.article(url: article)
         guard let a = found else {
             FileHandle.standardError.write(Data("\(StoreError.notFound(article))\n".utf8))

@@ -15,10 +15,10 @@ struct SourcesCommand: ParsableCommand {
 
     func run() throws {
         let time = try display.displayTime()
-        let opened = try store.open()
+        let opened = try store.open(config: try display.load()?.store)
         if entries {
             print("source\tattempts\tgone\tlast failed\tstage\turl\terror")
-            for e in try opened.entryFailures() {
+            for e in try opened.entryFailures(sourceID: nil) {
                 let gone = e.permanent ? "410" : "-"
                 print("\(e.sourceID)\t\(e.attempts)\t\(gone)\t\(time.format(e.lastFailed))\t\(e.stage)\t\(e.url)\t\(e.error)")
             }

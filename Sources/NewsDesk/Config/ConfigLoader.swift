@@ -6,7 +6,8 @@ struct ConfigLoader {
     var reader: ConfigReader
     let directory: String
 
-    static let topKeys = ["classify", "defaults", "sanitize", "sections", "sites", "sources"]
+    static let topKeys = ["classify", "defaults", "sanitize", "sections", "sites", "sources", "store"]
+    static let storeKeys = ["lease_seconds", "url"]
     static let defaultKeys = ["ca_bundle", "concurrency", "connect_timeout", "interval", "low_speed_limit", "low_speed_time", "max_body_bytes",
                               "max_entry_attempts", "max_items_per_run", "obey_robots", "per_host_concurrency", "politeness_delay", "timezone",
                               "total_timeout", "user_agent"]
@@ -49,8 +50,28 @@ struct ConfigLoader {
         }
         let sanitize = top.values["sanitize"].flatMap { readSanitize($0) } ?? SanitizeOverrides()
         let classify = top.values["classify"].flatMap { readClassify($0, sections: sectionIDs) } ?? ClassifyOverrides()
-        return FeedsConfig(sections: sections, defaults: defaults, sources: sources, sites: sites,
-                           sanitize: sanitize, classify: classify, file: reader.file)
+        var config = FeedsConfig(sections: sections, defaults: defaults, sources: sources, sites: sites,
+                                 sanitize: sanitize, classify: classify, file: reader.file)
+        if let node = top.values["store"] { (config.store, config.leaseSeconds) = readStore(node) }
+        return config
+    }
+
+    /// `store:` — `url:` a SQLite file (relative to the config's folder) or `postgres://USER@HOST:PORT/DB`;
+    /// `lease_seconds:` how long a worker's lease on a source lasts (`ingest --workers/--loop`).
+    mutating func readStore(_ node: Node) -> (StoreLocation?, Double?) {
+        guard !ConfigReader.isNull(node), let f = reader.fields(node, at: "store", known: Self.storeKeys) else { return (nil, nil) }
+        let lease = reader.double(f, "lease_seconds", in: 1...86_400, unit: "seconds")
+        guard let url = reader.string(f, "url") else { return (nil, lease) }
+        do {
+            let location = try StoreLocation(url)
+            if case .sqlite(let path) = location, !path.hasPrefix("/") {
+                return (.sqlite(path: URL(fileURLWithPath: directory).appendingPathComponent(path).standardizedFileURL.path), lease)
+            }
+            return (location, lease)
+        } catch {
+            reader.report(f.line(of: "url"), f.field("url"), error.reason)
+            return (nil, lease)
+        }
     }
 
     static func isIdentifier(_ s: String) -> Bool {

@@ -13,6 +13,11 @@ public struct FeedsConfig: Sendable, Equatable {
     public var sites: [SiteRule]
     public var sanitize: SanitizeOverrides
     public var classify: ClassifyOverrides
+    /// `store.url`: where the store is (a SQLite file relative to the config's folder, or `postgres://…`); nil: the
+    /// default. `--db` and `NEWSDESK_DB` win over it (`StoreLocation.resolve`).
+    public var store: StoreLocation?
+    /// `store.lease_seconds`: how long a worker's lease on a source lasts without renewal (default 60).
+    public var leaseSeconds: Double?
     /// The file this config was read from (for messages and for resolving `path:`).
     public var file: String
     /// Valid but risky settings (`allow_networks: [0.0.0.0/0]`), each as `file:line: field: warning: …`;

@@ -25,7 +25,7 @@ public final class Fetcher: Sendable {
 
     private let logger: Logger
     private let engine: CurlEngine
-    private let gate: HostGate
+    private let gate: any HostPoliteness
     private let robots = Mutex<[String: Task<RobotsRules, Never>]>([:])
 
     public init(defaults: FetchDefaults, logger: Logger) {
@@ -33,6 +33,14 @@ public final class Fetcher: Sendable {
         self.logger = logger
         engine = CurlEngine(maxHostConnections: defaults.perHostConcurrency)
         gate = HostGate(limit: defaults.perHostConcurrency, delay: defaults.politenessDelay)
+    }
+
+    /// A fetcher whose per-host politeness is `gate` (workers share one kept in the database).
+    init(defaults: FetchDefaults, logger: Logger, gate: any HostPoliteness) {
+        self.defaults = defaults
+        self.logger = logger
+        engine = CurlEngine(maxHostConnections: defaults.perHostConcurrency)
+        self.gate = gate
     }
 
     deinit { engine.shutdown() }
@@ -94,10 +102,12 @@ public final class Fetcher: Sendable {
     /// One exchange: waits for the host's slot, runs it on the engine, maps transport failures to errors.
     private func hop(url: String, target: Target, request: FetchRequest, policy: AddressPolicy, deadline: inout ContinuousClock.Instant?,
                      firstHost: String, maxBytes: Int) async throws(FetchError) -> HopResult {
+        let slot: Int64
         switch await gate.acquire(target.hostKey) {
         case .backingOff(let until):
             throw .backingOff(url: url, host: target.hostKey, until: until)
-        case .admitted(let at):
+        case .admitted(let at, let held):
+            slot = held
             if at > .now { try? await Task.sleep(until: at, clock: .continuous) }
         }
         let end = deadline ?? ContinuousClock.now.advanced(by: .milliseconds(Int64(defaults.totalTimeout * 1000)))
@@ -105,7 +115,7 @@ public final class Fetcher: Sendable {
         let remaining = ContinuousClock.now.duration(to: end)
         let remainingMS = Int(remaining.components.seconds) * 1000 + Int(remaining.components.attoseconds / 1_000_000_000_000_000)
         guard remainingMS > 0 else {
-            gate.release(target.hostKey)
+            gate.release(target.hostKey, slot: slot)
             throw .timedOut(url: url, detail: "total timeout of \(defaults.totalTimeout) s reached before the request started")
         }
         var lines: [String] = []
@@ -135,7 +145,7 @@ public final class Fetcher: Sendable {
             flag.value.store(true, ordering: .relaxed)
             engine.wakeup()
         }
-        gate.release(target.hostKey)
+        gate.release(target.hostKey, slot: slot)
         if result.cancelled { throw .cancelled(url: url) }
         if let refused = result.refused, result.code != 0 {
             throw .addressRefused(url: url, address: refused.address, kind: refused.kind, allowNetworks: request.allowNetworks.map(\.description), source: request.sourceID)

@@ -1,9 +1,19 @@
 import Foundation
 import Synchronization
 
+/// Per-host politeness as the fetcher asks for it: a slot on a host before each request, released after.
+/// `HostGate` keeps it in this process; many workers share one kept in the database (`SharedHostGate`).
+protocol HostPoliteness: Sendable {
+    /// Waits for a slot on `host`. Call `release(host, slot:)` exactly once after an `.admitted`.
+    func acquire(_ host: String) async -> HostGate.Admission
+    func release(_ host: String, slot: Int64)
+    /// Records a Retry-After: no request to `host` starts before `until`.
+    func backOff(_ host: String, until: Date)
+}
+
 /// Per-host politeness: at most `limit` requests in flight to one host, starts spaced by `delay` seconds,
 /// and a not-before time set from Retry-After. Waiting suspends the task (no thread is blocked).
-final class HostGate: Sendable {
+final class HostGate: HostPoliteness {
     private struct Host {
         var active = 0
         var nextStart: ContinuousClock.Instant?
@@ -12,8 +22,8 @@ final class HostGate: Sendable {
     }
 
     enum Admission {
-        /// A slot is held; start no earlier than `at`.
-        case admitted(at: ContinuousClock.Instant)
+        /// A slot is held (`slot` names it to a shared gate); start no earlier than `at`.
+        case admitted(at: ContinuousClock.Instant, slot: Int64 = 0)
         /// The host asked not to be contacted before this date.
         case backingOff(until: Date)
     }
@@ -58,6 +68,8 @@ final class HostGate: Sendable {
             return .admitted(at: start)
         }
     }
+
+    func release(_ host: String, slot: Int64) { release(host) }
 
     func release(_ host: String) {
         let waiter = hosts.withLock { s -> CheckedContinuation<Void, Never>? in

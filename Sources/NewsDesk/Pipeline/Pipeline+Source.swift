@@ -167,7 +167,7 @@ extension Pipeline {
                     if !options.dryRun {
                         if let runID { try? store.recordRunError(runID: runID, sourceID: source.id, url: r.url, stage: stage.rawValue, message: message) }
                         let attempts = (try? store.recordEntryFailure(sourceID: source.id, itemID: r.itemID, url: r.url, stage: stage.rawValue,
-                                                                      error: message, permanent: permanent)) ?? 0
+                                                                      error: message, permanent: permanent, at: Date())) ?? 0
                         if permanent || attempts >= config.defaults.maxEntryAttempts {
                             log.warning("entry given up", metadata: ["article.url": "\(r.url)", "attempts": "\(attempts)",
                                                                      "reason": "\(permanent ? "gone (410)" : "failed \(attempts) runs in a row")"])
@@ -198,8 +198,8 @@ extension Pipeline {
 
     func recordRunSource(_ s: SourceRunSummary, runID: Int64?) {
         guard let runID else { return }
-        try? store.recordRunSource(RunSourceRecord(runId: runID, sourceId: s.id, status: s.status.rawValue, itemsSeen: s.itemsSeen, articlesNew: s.new,
-                                                   articlesLinked: s.linked, articlesSkipped: s.known, errors: s.failed + s.warnings, error: s.error))
+        try? store.recordRunSource(runID: runID, sourceID: s.id, status: s.status.rawValue, itemsSeen: s.itemsSeen, new: s.new,
+                                   linked: s.linked, skipped: s.known, errors: s.failed + s.warnings, error: s.error)
     }
 }
 

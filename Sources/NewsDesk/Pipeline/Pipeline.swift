@@ -13,7 +13,7 @@ public struct Pipeline: Sendable {
     /// The built feeds.yaml every stage reads (`Policy.load`).
     public let policy: Policy
     public var config: FeedsConfig { policy.config }
-    public let store: ArticleStore
+    public let store: any ArticleStoring
     let fetcher: Fetcher
     let classifier: Classifier?
     let logger: Logger
@@ -24,7 +24,7 @@ public struct Pipeline: Sendable {
 
     /// Builds a pipeline from a built policy; `classifier` nil files articles by the source's section (the reason
     /// says so). Nothing here can fail: every check was made by `Policy.load`.
-    public init(policy: Policy, store: ArticleStore, fetcher: Fetcher, classifier: Classifier?, logger: Logger) {
+    public init(policy: Policy, store: any ArticleStoring, fetcher: Fetcher, classifier: Classifier?, logger: Logger) {
         self.policy = policy
         self.store = store
         self.fetcher = fetcher
@@ -36,14 +36,14 @@ public struct Pipeline: Sendable {
 
     /// Builds the policy of `config` (`Policy(config)`, the checks `feeds check` makes), then the pipeline.
     /// - Throws: `ConfigError` when the config's sanitizer overrides contradict the policy.
-    public init(config: FeedsConfig, store: ArticleStore, fetcher: Fetcher, classifier: Classifier?, logger: Logger) throws(ConfigError) {
+    public init(config: FeedsConfig, store: any ArticleStoring, fetcher: Fetcher, classifier: Classifier?, logger: Logger) throws(ConfigError) {
         self.init(policy: try Policy(config), store: store, fetcher: fetcher, classifier: classifier, logger: logger)
     }
 
     /// Runs an ingest: takes the store's lock (or throws `.lockHeld` at once), records the run, processes every due
     /// source and returns the summary. Throws only for what stops the whole run (lock, store).
     public func ingest(_ options: IngestOptions, progress: (@Sendable (IngestProgress) -> Void)? = nil) async throws(PipelineError) -> RunSummary {
-        let lock = try IngestLock(path: IngestLock.path(forStore: store.path))
+        let lock = try Self.ingestLock(store, shared: false)
         defer { withExtendedLifetime(lock) {} }
         let started = Date()
         let known = config.sources.map(\.id)
@@ -93,6 +93,20 @@ public struct Pipeline: Sendable {
         }
         return RunSummary(status: status, runID: runID, dryRun: options.dryRun, startedAt: started, finishedAt: finished,
                           database: store.path, sources: results, errors: errors.messages)
+    }
+}
+
+extension Pipeline {
+    /// Takes the store's ingest lock: the server's advisory lock for PostgreSQL, else the `flock` beside the file.
+    /// `shared`: leasing workers, which may run side by side (an exclusive holder keeps them out, and they it).
+    public static func ingestLock(_ store: any ArticleStoring, shared: Bool) throws(PipelineError) -> AnyObject {
+        do {
+            if let lock = try store.serverIngestLock(shared: shared) { return lock }
+        } catch {
+            if case .lockHeld(let lock, let holder) = error { throw .lockHeld(lockFile: lock, holder: holder) }
+            throw .store(error)
+        }
+        return try IngestLock(path: IngestLock.path(forStore: store.path))
     }
 }
 

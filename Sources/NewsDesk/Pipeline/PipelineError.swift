@@ -17,6 +17,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case reimport(String)
     /// The store failed in a way the run cannot survive (opening, migrating, a full disk).
     case store(StoreError)
+    /// `ingest --workers/--loop` on a store that cannot lease sources (SQLite).
+    case leasingUnsupported(store: String)
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
             return "ingest: refused link \(url): \(reason)"
         case .reimport(let message):
             return "reimport: \(message)"
+        case .leasingUnsupported(let store):
+            return "ingest: --workers and --loop lease sources in a shared database; \(store) is a SQLite file (use --db postgres://USER@HOST:PORT/DB, see README \"More than one machine\")"
         case .store(let e):
             return e.description
         }

@@ -152,4 +152,34 @@ enum SearchTokenizer {
         }
         return Query(match: phrases.isEmpty ? nil : phrases.joined(separator: " AND "), likeTerms: like)
     }
+
+    /// The same query for PostgreSQL's `to_tsquery('newsdesk', …)` (PostgresStore): each word a phrase of its
+    /// tokens joined by `<->` (adjacent, as FTS5's phrase), a trailing `:*` where FTS5 would match a prefix, words
+    /// joined by `&`. Tokens are letters and digits only, each quoted so no token is read as an operator.
+    static func tsQuery(_ text: String) -> Query {
+        var phrases: [String] = []
+        var like: [String] = []
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            let wordRuns = runs(String(word))
+            if wordRuns.count == 1, case .cjk(let s) = wordRuns[0], s.count == 1 {
+                like.append(String(word))
+                continue
+            }
+            var toks: [String] = []
+            var prefix = false
+            for (i, run) in wordRuns.enumerated() {
+                toks.append(contentsOf: tokens(run))
+                guard i == wordRuns.count - 1 else { continue }
+                switch run {
+                case .cjk(let s): prefix = s.count == 1
+                case .word(let s): prefix = s.count >= minimumPrefixLetters && s.allSatisfy { $0.properties.isAlphabetic }
+                }
+            }
+            guard !toks.isEmpty else { continue }
+            var quoted = toks.map { "'" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'" }
+            if prefix, let last = quoted.popLast() { quoted.append(last + ":*") }
+            phrases.append(quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " <-> ") + ")")
+        }
+        return Query(match: phrases.isEmpty ? nil : phrases.joined(separator: " & "), likeTerms: like)
+    }
 }
