@@ -54,7 +54,7 @@ struct BodyCleaner {
                 if child.kind == .comment {
                     child.remove()
                 } else if child.isElement {
-                    if ContentScorer.junkTagNames.contains(child) || HiddenElements.isHidden(child) {
+                    if ContentScorer.isJunk(child) {
                         child.remove()
                     } else if unlikely && !keeping.contains(child.identity) && (child.hasName("header")
                         || (!child.hasName("body") && !child.hasName("article") && !child.hasName("main") && ClassWeights.isUnlikely(child))) {

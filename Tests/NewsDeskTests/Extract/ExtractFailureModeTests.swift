@@ -32,6 +32,10 @@ import TestSupport
              contains: ["3연승을 달렸다", "선방 9회를 기록", "4연승에 도전"], excludes: []),
         Case(file: "euckr-board-daum", url: "https://board.example.kr/board/view.php?id=free&no=3321", path: "generic",
              contains: ["열흘 동안 열린다", "야간 조명", "임시 주차장"], excludes: ["글쓰기", "댓글 3", "조회"]),
+        Case(file: "aspnet-form", url: "https://www.goeul.example.kr/News/NewsView.aspx?idx=40512", path: "generic+container",
+             contains: ["밤 열 시까지 문을 연다", "일억 이천만 원", "주말 운영 시간도"], excludes: ["검색", "교육", "All rights reserved"]),
+        Case(file: "unclosed-search-form", url: "https://www.bayside.example.com/news/dawn-ferry", path: "generic",
+             contains: ["quarter past five", "trial of six months", "late shift ends"], excludes: ["Search", "Privacy"]),
         Case(file: "stray-end-tags", url: "https://railway.example.com/night-trains", path: "generic",
              contains: ["four-year gap", "single cabins", "Friday nights"], excludes: []),
     ]
@@ -48,6 +52,28 @@ import TestSupport
         #expect(a.extractor == c.path, "\(c.file): \(a.extractor)")
         for s in c.contains { #expect(text.contains(s), "\(c.file): missing \(s)") }
         for s in c.excludes { #expect(!text.contains(s) && !a.bodyHTML.contains(s), "\(c.file): holds \(s)") }
+    }
+
+    struct FormCase: Sendable, CustomTestStringConvertible {
+        let html: String; let junk: Bool
+        var testDescription: String { String(html.prefix(60)) }
+    }
+    static let prose = String(repeating: "<p>The council approved the library budget after a long debate about opening hours and staff.</p>", count: 4)
+    static let forms: [FormCase] = [
+        .init(html: "<form action=/search><label>Search</label><input name=q><button>Go</button></form>", junk: true),
+        .init(html: "<form id=login><p>Sign in to comment</p><input name=user><input name=pass type=password></form>", junk: true),
+        .init(html: "<form>" + String(repeating: "<a href=/x>Another headline about the library budget</a> ", count: 12) + "</form>", junk: true),
+        .init(html: "<form id=form1 method=post><input type=hidden name=__VIEWSTATE value=x>\(prose)</form>", junk: false),
+        .init(html: "<form id=form1><div id=article>" + String(repeating: "<p>군립도서관이 다음 달부터 평일 밤 열 시까지 문을 열고 주말 운영 시간도 다시 살펴본다.</p>", count: 4) + "</div></form>", junk: false),
+    ]
+
+    /// A form is junk unless it holds prose (ASP.NET's `form1`, a search form left open); a kept one becomes a `div`.
+    @Test(arguments: forms)
+    func formIsJunkUnlessItHoldsProse(_ c: FormCase) throws {
+        let doc = try HTMLDocument(html: "<html><body>\(c.html)</body></html>")
+        let form = try #require(doc.body?.firstChild)
+        #expect(ContentScorer.isJunk(form) == c.junk)
+        #expect(form.name == (c.junk ? "form" : "div"))
     }
 
     /// Captions go to `captions` in order, stay in `bodyHTML` as figure/figcaption, and are not in `text`.
