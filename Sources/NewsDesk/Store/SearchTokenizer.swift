@@ -120,9 +120,16 @@ enum SearchTokenizer {
     /// The shortest Latin query word matched as a prefix.
     static let minimumPrefixLetters = 4
 
-    /// Every whitespace-separated word must match (AND).
-    static func query(_ text: String) -> Query {
-        var phrases: [String] = []
+    /// One query word as both backends read it: its index tokens, and whether the last one may continue in the text.
+    struct QueryWord: Equatable {
+        var tokens: [String]
+        var prefix: Bool
+    }
+
+    /// The words of `text` (split on whitespace) that the index can answer, and the one-character CJK words it cannot
+    /// (answered with LIKE). The one parse behind `query` (FTS5) and `tsQuery` (PostgreSQL).
+    static func words(_ text: String) -> (words: [QueryWord], likeTerms: [String]) {
+        var words: [QueryWord] = []
         var like: [String] = []
         for word in text.split(whereSeparator: { $0.isWhitespace }) {
             let wordRuns = runs(String(word))
@@ -140,15 +147,24 @@ enum SearchTokenizer {
                     // A one-character CJK run at the end of a word ("5G망") may continue in the text: match as prefix.
                     prefix = s.count == 1
                 case .word(let s):
-                    // A Latin word of 4+ letters matches longer words ("chip" → "chipmaker"); the index's porter
-                    // stemmer covers inflections ("company" → "companies"). Shorter words and words with digits
-                    // ("AI", "5G", "GPT4") match whole, or they would match half the dictionary.
+                    // A Latin word of 4+ letters matches longer words ("chip" → "chipmaker"); the index's stemmer
+                    // covers inflections ("company" → "companies"). Shorter words and words with digits ("AI", "5G",
+                    // "GPT4") match whole, or they would match half the dictionary.
                     prefix = s.count >= minimumPrefixLetters && s.allSatisfy { $0.properties.isAlphabetic }
                 }
             }
-            guard !toks.isEmpty else { continue }
-            let quoted = "\"" + toks.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            phrases.append(prefix ? quoted + " *" : quoted)
+            if !toks.isEmpty { words.append(QueryWord(tokens: toks, prefix: prefix)) }
+        }
+        return (words, like)
+    }
+
+    /// The FTS5 MATCH expression: each word a quoted phrase of its tokens (`"삼성 성전 전자"`), ` *` where it matches as a
+    /// prefix, words joined by AND (every word must match).
+    static func query(_ text: String) -> Query {
+        let (words, like) = words(text)
+        let phrases = words.map { w in
+            let quoted = "\"" + w.tokens.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return w.prefix ? quoted + " *" : quoted
         }
         return Query(match: phrases.isEmpty ? nil : phrases.joined(separator: " AND "), likeTerms: like)
     }
@@ -157,28 +173,11 @@ enum SearchTokenizer {
     /// tokens joined by `<->` (adjacent, as FTS5's phrase), a trailing `:*` where FTS5 would match a prefix, words
     /// joined by `&`. Tokens are letters and digits only, each quoted so no token is read as an operator.
     static func tsQuery(_ text: String) -> Query {
-        var phrases: [String] = []
-        var like: [String] = []
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
-            let wordRuns = runs(String(word))
-            if wordRuns.count == 1, case .cjk(let s) = wordRuns[0], s.count == 1 {
-                like.append(String(word))
-                continue
-            }
-            var toks: [String] = []
-            var prefix = false
-            for (i, run) in wordRuns.enumerated() {
-                toks.append(contentsOf: tokens(run))
-                guard i == wordRuns.count - 1 else { continue }
-                switch run {
-                case .cjk(let s): prefix = s.count == 1
-                case .word(let s): prefix = s.count >= minimumPrefixLetters && s.allSatisfy { $0.properties.isAlphabetic }
-                }
-            }
-            guard !toks.isEmpty else { continue }
-            var quoted = toks.map { "'" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'" }
-            if prefix, let last = quoted.popLast() { quoted.append(last + ":*") }
-            phrases.append(quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " <-> ") + ")")
+        let (words, like) = words(text)
+        let phrases = words.map { w in
+            var quoted = w.tokens.map { "'" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'" }
+            if w.prefix, let last = quoted.popLast() { quoted.append(last + ":*") }
+            return quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " <-> ") + ")"
         }
         return Query(match: phrases.isEmpty ? nil : phrases.joined(separator: " & "), likeTerms: like)
     }
