@@ -155,17 +155,8 @@ final class AtomReadBack: NSObject, XMLParserDelegate {
     }
 
     static func run(_ exe: String, _ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try ProgramRunner.run(URL(fileURLWithPath: exe), args)
+        return (r.code, r.out, r.err)
     }
 }
 

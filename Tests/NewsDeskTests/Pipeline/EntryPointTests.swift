@@ -24,19 +24,7 @@ struct EntryPointTests {
     ]
 
     static func run(_ args: [String], in dir: URL) throws -> (code: Int32, out: String, err: String) {
-        guard let exe = CLI.executable else { throw CLI.CLIError("newsdesk executable not found; run `swift build` first") }
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        p.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try CLI.run(args, cwd: dir)
     }
 
     @Test(arguments: pages)

@@ -27,13 +27,12 @@ enum CLI {
         return (p, out, err)
     }
 
-    /// Runs to the end: (exit code, stdout, stderr).
-    static func run(_ args: [String]) throws -> (Int32, String, String) {
-        let (p, out, err) = try start(args)
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    /// Runs to the end (`ProgramRunner`): (exit code, stdout, stderr).
+    static func run(_ args: [String], cwd: URL? = nil, environment: [String: String] = [:],
+                    removing: [String] = []) throws -> (code: Int32, out: String, err: String) {
+        guard let exe = executable else { throw CLIError("newsdesk executable not found next to the test bundle; run `swift build` first") }
+        let r = try ProgramRunner.run(exe, args, cwd: cwd, environment: environment, removing: removing)
+        return (r.code, r.out, r.err)
     }
 
     struct CLIError: Error, CustomStringConvertible { let description: String; init(_ d: String) { description = d } }

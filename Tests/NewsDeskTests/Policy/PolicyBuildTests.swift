@@ -197,22 +197,8 @@ struct PolicyBuildTests {
 
     /// Runs the built executable in `dir` with `environment` added: (exit code, stderr lines).
     static func run(_ args: [String], in dir: URL, environment: [String: String]) throws -> (Int32, [String]) {
-        guard let exe = CLI.executable else { throw CLI.CLIError("newsdesk executable not found; run `swift build` first") }
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        p.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["NEWSDESK_TEST_ABSENT_KEY"] = nil
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = Pipe()
-        try p.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+        let r = try CLI.run(args, cwd: dir, environment: environment, removing: ["NEWSDESK_TEST_ABSENT_KEY"])
+        return (r.code, r.err.split(separator: "\n").map(String.init))
     }
 
     @Test(arguments: rows)

@@ -15,23 +15,7 @@ struct PostgresCLITests {
     }
 
     static func runBlocking(_ args: [String], environment: [String: String], cwd: URL?) throws -> (Int32, String, String) {
-        guard let exe = CLI.executable else { throw CLI.CLIError("newsdesk executable not built") }
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["NEWSDESK_DB"] = nil
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
-        if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try CLI.run(args, cwd: cwd, environment: environment, removing: ["NEWSDESK_DB"])
     }
 
     @Test(.timeLimit(.minutes(2)))

@@ -65,26 +65,12 @@ struct ReadCommandTests {
     /// Runs the executable; `asNobody`: as uid/gid 65534 through setpriv (only as root).
     static func run(_ args: [String], env: [String: String] = [:], asNobody: Bool = false) throws -> (code: Int32, out: String, err: String) {
         guard let exe = executable else { throw CLI.CLIError("newsdesk executable not found; run `swift build` first") }
-        let p = Process()
-        if asNobody {
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", exe.path] + args
-        } else {
-            p.executableURL = exe
-            p.arguments = args
-        }
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        p.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)  // no ./feeds.yaml there
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let cwd = URL(fileURLWithPath: workingDirectory)  // no ./feeds.yaml there
+        let r = asNobody
+            ? try ProgramRunner.run(URL(fileURLWithPath: "/usr/bin/setpriv"), ["--reuid=65534", "--regid=65534", "--clear-groups", exe.path] + args,
+                                    cwd: cwd, environment: env)
+            : try ProgramRunner.run(exe, args, cwd: cwd, environment: env)
+        return (r.code, r.out, r.err)
     }
 
     // MARK: - a mistyped --db
