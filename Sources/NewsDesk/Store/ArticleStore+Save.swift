@@ -222,57 +222,22 @@ extension ArticleStore {
     static func revise(_ old: ArticleRecord, with draft: ArticleDraft, title: String, hash: String, signature: [UInt64],
                        nearCopyEligible: Bool, search: SearchText, pin: String?, now: Date, _ db: Database) throws -> SaveOutcome {
         let id = old.id ?? 0
-        var new = old
-        var section = old.section
-        if let pin {
-            section = pin
-            new.sectionPinned = true
-            new.confidence = 1
-            new.classificationMethod = ClassificationMethod.pinned.rawValue
-            new.reason = "pinned by hand (reimport --section \(pin))"
-        } else if !old.sectionPinned {
-            section = draft.classification.section
-            new.confidence = min(1, max(0, draft.classification.confidence))
-            new.classificationMethod = draft.classification.method.rawValue
-            new.reason = draft.classification.reason
-        }
-        let changes = ArticleChanges(oldTitle: old.title, newTitle: title.isEmpty ? old.title : title,
-                                     oldBodyChars: old.text.count, newBodyChars: draft.text.count,
-                                     oldImages: old.imageCount, newImages: draft.imageCount,
-                                     oldSection: old.section, newSection: section, textChanged: old.contentHash != hash)
-        let pinChanged = new.sectionPinned != old.sectionPinned
+        let plan = RevisionPlan(old: old, draft: draft, title: title, hash: hash, pin: pin)
+        let changes = plan.changes
         if changes.isEmpty {
-            if pinChanged {
+            var new = plan.reclassified
+            if plan.pinChanged {
                 new.changedAt = now
                 new.changeSeq = try nextChangeSeq(db)
             }
-            if pinChanged || new.reason != old.reason || new.confidence != old.confidence { try new.update(db) }
+            if plan.classificationOnlyChanged { try new.update(db) }
             return .unchanged(id: id)
         }
         var revision = RevisionRecord(id: nil, articleId: id, revision: old.revision, title: old.title, section: old.section,
                                       html: old.html, text: old.text, contentHash: old.contentHash, imageCount: old.imageCount,
                                       replacedAt: now, changes: changes.description)
         try revision.insert(db)
-        new.section = section
-        new.title = changes.newTitle
-        new.html = draft.html
-        new.text = draft.text
-        new.contentHash = hash
-        new.fingerprint = Fingerprint.encode(signature)
-        new.imageCount = draft.imageCount
-        new.bylineReporters = draft.extracted.byline.reporters
-        new.bylineAgency = draft.extracted.byline.agency
-        new.bylineEmails = draft.extracted.byline.emails
-        new.bylineRaw = draft.extracted.byline.raw
-        new.updated = draft.extracted.updated ?? old.updated
-        new.published = old.published ?? draft.extracted.published
-        new.attribution = draft.extracted.attribution ?? old.attribution
-        new.leadImage = draft.extracted.leadImage ?? old.leadImage
-        new.description = draft.extracted.description ?? old.description
-        new.keywords = draft.extracted.keywords.isEmpty ? old.keywords : draft.extracted.keywords
-        new.extractor = draft.extracted.extractor
-        new.revision = old.revision + 1
-        new.changedAt = now
+        var new = plan.revised(signature: signature, now: now)
         new.changeSeq = try nextChangeSeq(db)
         try new.update(db)
         if nearCopyEligible { try writeBands(signature, id, db) } else {

@@ -202,31 +202,15 @@ extension PostgresStore {
 
     static func revise(_ old: ArticleRecord, with draft: ArticleDraft, plan p: SavePlan, pin: String?, _ s: PostgresSession) throws -> SaveOutcome {
         let id = old.id ?? 0
-        var new = old
-        var section = old.section
-        if let pin {
-            section = pin
-            new.sectionPinned = true
-            new.confidence = 1
-            new.classificationMethod = ClassificationMethod.pinned.rawValue
-            new.reason = "pinned by hand (reimport --section \(pin))"
-        } else if !old.sectionPinned {
-            section = draft.classification.section
-            new.confidence = min(1, max(0, draft.classification.confidence))
-            new.classificationMethod = draft.classification.method.rawValue
-            new.reason = draft.classification.reason
-        }
-        let changes = ArticleChanges(oldTitle: old.title, newTitle: p.title.isEmpty ? old.title : p.title,
-                                     oldBodyChars: old.text.count, newBodyChars: draft.text.count,
-                                     oldImages: old.imageCount, newImages: draft.imageCount,
-                                     oldSection: old.section, newSection: section, textChanged: old.contentHash != p.hash)
-        let pinChanged = new.sectionPinned != old.sectionPinned
+        let plan = RevisionPlan(old: old, draft: draft, title: p.title, hash: p.hash, pin: pin)
+        let changes = plan.changes
         if changes.isEmpty {
-            if pinChanged {
+            var new = plan.reclassified
+            if plan.pinChanged {
                 new.changedAt = p.now
                 new.changeSeq = try nextChangeSeq(s)
             }
-            if pinChanged || new.reason != old.reason || new.confidence != old.confidence {
+            if plan.classificationOnlyChanged {
                 try s.query("""
                     UPDATE articles SET section_pinned = \(new.sectionPinned), confidence = \(new.confidence),
                         classification_method = \(new.classificationMethod), reason = \(new.reason), changed_at = \(new.changedAt),
@@ -240,27 +224,7 @@ extension PostgresStore {
             VALUES (\(id), \(old.revision), \(old.title), \(old.section), \(old.html), \(old.text), \(old.contentHash), \(old.imageCount),
                 \(p.now), \(changes.description))
             """)
-        let e = draft.extracted
-        new.section = section
-        new.title = changes.newTitle
-        new.html = draft.html
-        new.text = draft.text
-        new.contentHash = p.hash
-        new.fingerprint = Fingerprint.encode(p.signature)
-        new.imageCount = draft.imageCount
-        new.bylineReporters = e.byline.reporters
-        new.bylineAgency = e.byline.agency
-        new.bylineEmails = e.byline.emails
-        new.bylineRaw = e.byline.raw
-        new.updated = e.updated ?? old.updated
-        new.published = old.published ?? e.published
-        new.attribution = e.attribution ?? old.attribution
-        new.leadImage = e.leadImage ?? old.leadImage
-        new.description = e.description ?? old.description
-        new.keywords = e.keywords.isEmpty ? old.keywords : e.keywords
-        new.extractor = e.extractor
-        new.revision = old.revision + 1
-        new.changedAt = p.now
+        var new = plan.revised(signature: p.signature, now: p.now)
         new.changeSeq = try nextChangeSeq(s)
         let searchTitle = new.title == p.title ? p.search.title : SearchTokenizer.indexText(new.title)
         try s.query("""
