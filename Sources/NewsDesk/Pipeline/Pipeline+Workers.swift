@@ -35,10 +35,7 @@ extension Pipeline {
         let lock = try Self.ingestLock(store, shared: true)
         defer { withExtendedLifetime(lock) {} }
         let started = Date()
-        let known = config.sources.map(\.id)
-        let unknown = options.sourceIDs.filter { !known.contains($0) }
-        if !unknown.isEmpty { throw .unknownSources(unknown, known: known) }
-        let selected = options.sourceIDs.isEmpty ? config.sources : config.sources.filter { options.sourceIDs.contains($0.id) }
+        let selected = try selectedSources(options.sourceIDs)
         let byID = Dictionary(selected.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let ids = selected.map(\.id)
         let worker = Self.workerName()

@@ -46,10 +46,7 @@ public struct Pipeline: Sendable {
         let lock = try Self.ingestLock(store, shared: false)
         defer { withExtendedLifetime(lock) {} }
         let started = Date()
-        let known = config.sources.map(\.id)
-        let unknown = options.sourceIDs.filter { !known.contains($0) }
-        if !unknown.isEmpty { throw .unknownSources(unknown, known: known) }
-        let selected = options.sourceIDs.isEmpty ? config.sources : config.sources.filter { options.sourceIDs.contains($0.id) }
+        let selected = try selectedSources(options.sourceIDs)
 
         var runID: Int64?
         do {
@@ -117,4 +114,15 @@ final class ErrorLog: Sendable {
     init(limit: Int) { self.limit = limit; state = Mutex([]) }
     func add(_ message: String) { state.withLock { if $0.count < limit { $0.append(message) } } }
     var messages: [String] { state.withLock { $0 } }
+}
+
+extension Pipeline {
+    /// The sources named on the command line, in feeds.yaml's order (all of them when none is named); an unknown
+    /// name stops the run before anything is fetched.
+    func selectedSources(_ ids: [String]) throws(PipelineError) -> [SourceConfig] {
+        let known = config.sources.map(\.id)
+        let unknown = ids.filter { !known.contains($0) }
+        if !unknown.isEmpty { throw .unknownSources(unknown, known: known) }
+        return ids.isEmpty ? config.sources : config.sources.filter { ids.contains($0.id) }
+    }
 }
