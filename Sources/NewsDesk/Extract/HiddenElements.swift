@@ -2,16 +2,44 @@
 /// `style` with `display:none` or `visibility:hidden`, the `hidden` attribute, and `aria-hidden="true"` (the tests
 /// Readability.js's `_isProbablyVisible` makes, including its exception for lazy-image fallbacks, class
 /// `fallback-image`). A summary block for search engines (`<div style="display:none">… 검색엔진용 요약</div>`) or a
-/// screen-reader-hidden duplicate never reaches `text`, `bodyHTML`, search or the classifier.
+/// screen-reader-hidden duplicate never reaches `text`, `bodyHTML`, search or the classifier. Text for screen readers
+/// only, by the class names sites and CSS frameworks give it (`screenReaderClasses`), goes too: a sighted reader never
+/// sees "사진 설명" or "Share on Facebook" written in a `blind` or `sr-only` span.
 enum HiddenElements {
+    /// Class names (whole tokens) of text kept off screen for screen readers, sorted. Sources: Naver's `blind` and
+    /// Kakao/Daum's `screen_out` (their article and portal markup); Bootstrap's `sr-only`, `visually-hidden` (5.x);
+    /// HTML5 Boilerplate's `visuallyhidden`; WordPress's `screen-reader-text`.
+    static let screenReaderClasses: [StaticString] = [
+        "blind", "screen-reader-text", "screen_out", "sr-only", "visually-hidden", "visuallyhidden",
+    ]
+
     /// Whether `n` (an element) is hidden by its own attributes.
     static func isHidden(_ n: HTMLNode) -> Bool {
         if n.has("hidden") { return true }
         if n.attribute("aria-hidden", equals: "true") && !n.attribute("class", contains: "fallback-image") { return true }
+        if n.withAttribute("class", { $0.map(hasScreenReaderClass) ?? false }) { return true }
         // Byte tests first: most elements have no style, and most styles hide nothing.
         guard n.attribute("style", contains: "none") || n.attribute("style", contains: "hidden"),
               let style = n.attribute("style") else { return false }
         return hides(style: style)
+    }
+
+    /// Whether the class list `value` (NUL-terminated) holds one of `screenReaderClasses` as a whole token (ASCII case
+    /// folded, as HTML compares class names in quirks mode).
+    static func hasScreenReaderClass(_ value: UnsafePointer<CChar>) -> Bool {
+        let bytes = UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self)
+        var i = 0
+        while true {
+            while bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0C || bytes[i] == 0x0D { i += 1 }
+            if bytes[i] == 0 { return false }
+            let start = i
+            while bytes[i] != 0 && bytes[i] != 0x20 && bytes[i] != 0x09 && bytes[i] != 0x0A && bytes[i] != 0x0C && bytes[i] != 0x0D { i += 1 }
+            let token = UnsafeBufferPointer(start: bytes + start, count: i - start)
+            for name in screenReaderClasses where name.utf8CodeUnitCount == token.count {
+                let t = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+                if zip(token, t).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) { return true }
+            }
+        }
     }
 
     /// Whether a `style` attribute's declarations hide the element (`display: none`, `visibility:hidden !important`).

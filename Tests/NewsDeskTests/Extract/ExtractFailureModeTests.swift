@@ -209,6 +209,12 @@ import TestSupport
         .init(name: "aria-hidden false", markup: "<span aria-hidden=\"false\">SHOWNTEXT</span>", kept: true),
         .init(name: "lazy image fallback", markup: "<p aria-hidden=\"true\" class=\"fallback-image\">SHOWNTEXT</p>", kept: true),
         .init(name: "nested in a hidden box", markup: "<div style=\"display: none\"><p>HIDDENTEXT <b>inner</b></p></div>", kept: false),
+        .init(name: "Naver blind", markup: "<p>SHOWNTEXT <span class=\"blind\">HIDDENTEXT</span></p>", kept: false),
+        .init(name: "Daum screen_out", markup: "<h3 class=\"tit screen_out\">HIDDENTEXT</h3>", kept: false),
+        .init(name: "Bootstrap sr-only", markup: "<a class=\"sr-only sr-only-focusable\" href=\"#x\">HIDDENTEXT</a>", kept: false),
+        .init(name: "visually-hidden, case folded", markup: "<span class=\"Visually-Hidden\">HIDDENTEXT</span>", kept: false),
+        .init(name: "WordPress screen-reader-text", markup: "<span class=\"screen-reader-text\">HIDDENTEXT</span>", kept: false),
+        .init(name: "a name that only contains one", markup: "<p class=\"blinds-report at4-visually-hidden-x\">SHOWNTEXT</p>", kept: true),
     ]
 
     /// Hidden elements go on every path: the generic scorer's and a site rule's.
