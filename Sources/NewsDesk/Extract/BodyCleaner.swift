@@ -191,7 +191,15 @@ struct BodyCleaner {
                 run.append(n)
             } else if n.isElement {
                 close()
-                if n.name != "br" && n.name != "figure" { scrubBlock(n, &f, &runsSeen) }
+                if n.name != "br" && n.name != "figure" {
+                    let hadContent = n.firstChild != nil
+                    scrubBlock(n, &f, &runsSeen)
+                    // A paragraph whose only line was boilerplate (a byline, a credit) goes too, not left as `<p></p>`.
+                    if hadContent && n.hasName("p") {
+                        trimBreaks(n)
+                        if n.firstChild == nil { n.remove() }
+                    }
+                }
             }
             c = next
         }

@@ -52,6 +52,8 @@ import TestSupport
         #expect(a.extractor == c.path, "\(c.file): \(a.extractor)")
         for s in c.contains { #expect(text.contains(s), "\(c.file): missing \(s)") }
         for s in c.excludes { #expect(!text.contains(s) && !a.bodyHTML.contains(s), "\(c.file): holds \(s)") }
+        // A paragraph whose only line went (a byline, a credit) goes with it.
+        #expect(a.bodyHTML.range(of: #"<p[^>]*>\s*</p>"#, options: .regularExpression) == nil, "\(c.file): an emptied <p>")
     }
 
     struct FormCase: Sendable, CustomTestStringConvertible {
