@@ -34,21 +34,32 @@ struct ContentScorer {
     /// `junkTags`, matched on the element's name bytes.
     static let junkTagNames = TagNames(junkTags)
 
-    /// Whether `node` is junk: a `junkTags` element or a hidden one, except a `form` that holds article-sized prose.
-    /// ASP.NET pages wrap the whole body in `<form id="form1">`, and libxml2 puts what follows an unclosed search form
-    /// inside it; such a form is renamed `div` (so the scorer and the sanitizer treat it as a box) and kept. Search,
-    /// login and comment boxes have little text of their own and still go.
+    /// Whether `node` is junk: a `junkTags` element or a hidden one, except a `form` that holds prose: ASP.NET pages wrap
+    /// the whole body in `<form id="form1">`, and libxml2 puts what follows an unclosed search form inside it. A form
+    /// is kept, renamed `div` (so the scorer and the sanitizer treat it as a box), when its non-link text is
+    /// article-sized (`formProseWeight`), or when it is a short article's wrapper: at least `formBriefWeight` of
+    /// non-link text and most of the page's visible text (a one-paragraph brief). Search, login and comment boxes have
+    /// little text of their own and still go.
     static func isJunk(_ node: HTMLNode) -> Bool {
         if HiddenElements.isHidden(node) { return true }
         guard junkTagNames.contains(node) else { return false }
         guard node.hasName("form") else { return true }
         let w = NodeText.visibleWeight(node)
-        guard w.weight - w.links >= formProseWeight, w.links < 0.5 * w.weight else { return true }
+        let prose = w.weight - w.links
+        guard w.links < 0.5 * w.weight, prose >= formBriefWeight else { return true }
+        if prose < formProseWeight {
+            // Only a form with some prose pays for this walk over the page (search boxes stop above).
+            var top = node
+            while let p = top.parent { top = p }
+            guard w.weight >= 0.5 * NodeText.visibleWeight(top).weight else { return true }
+        }
         node.rename("div")
         return false
     }
     /// The non-link text weight (`NodeText.weight`) from which a form holds an article: two short paragraphs.
     static let formProseWeight = 250.0
+    /// The least non-link text weight of a form kept because it holds most of the page: one sentence.
+    static let formBriefWeight = 60.0
     static let containerTags: Set<String> = ["article", "div", "main", "section", "td", "font", "center"]
     static let paragraphTags: Set<String> = ["blockquote", "p", "pre"]
 

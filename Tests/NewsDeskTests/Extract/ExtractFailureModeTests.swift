@@ -66,6 +66,8 @@ import TestSupport
         .init(html: "<form id=login><p>Sign in to comment</p><input name=user><input name=pass type=password></form>", junk: true),
         .init(html: "<form>" + String(repeating: "<a href=/x>Another headline about the library budget</a> ", count: 12) + "</form>", junk: true),
         .init(html: "<form id=form1 method=post><input type=hidden name=__VIEWSTATE value=x>\(prose)</form>", junk: false),
+        .init(html: "<div class=gnb><a href=/>홈</a></div><form id=form1><p>[속보] 군청 앞 도로가 내일 오전 열 시부터 두 시간 동안 통제된다고 군이 밝혔다.</p></form>", junk: false),
+        .init(html: "<p>" + String(repeating: "Council approves library budget after a long debate. ", count: 8) + "</p><form><p>Leave a comment on this story below.</p><input name=c></form>", junk: true),
         .init(html: "<form id=form1><div id=article>" + String(repeating: "<p>군립도서관이 다음 달부터 평일 밤 열 시까지 문을 열고 주말 운영 시간도 다시 살펴본다.</p>", count: 4) + "</div></form>", junk: false),
     ]
 
@@ -73,9 +75,18 @@ import TestSupport
     @Test(arguments: forms)
     func formIsJunkUnlessItHoldsProse(_ c: FormCase) throws {
         let doc = try HTMLDocument(html: "<html><body>\(c.html)</body></html>")
-        let form = try #require(doc.body?.firstChild)
+        let form = try #require(doc.body?.descendants(where: { $0.hasName("form") }).first)
         #expect(ContentScorer.isJunk(form) == c.junk)
         #expect(form.name == (c.junk ? "form" : "div"))
+    }
+
+    /// A one-paragraph brief on a page wrapped in ASP.NET's form is still found.
+    @Test func briefInsideThePageFormIsFound() throws {
+        let html = "<html><head><title>도로 통제</title></head><body><form id=\"form1\"><input type=\"hidden\" name=\"__VIEWSTATE\" value=\"x\">"
+            + "<div class=\"gnb\"><a href=\"/\">홈</a> <a href=\"/n\">뉴스</a></div><div id=\"news_view\"><p>[속보] 군청 앞 도로가 내일 오전 열 시부터 "
+            + "두 시간 동안 통제된다고 군이 밝혔다.</p></div><div class=\"search\"><input name=\"q\"><input type=\"submit\" value=\"검색\"></div></form></body></html>"
+        let a = try Extractor().extract(ExtractorTests.page(html, url: "https://www.goeul.example.kr/News/NewsView.aspx?idx=1"))
+        #expect(Extractor.text(ofFragment: a.bodyHTML).contains("두 시간 동안 통제된다고"))
     }
 
     /// Captions go to `captions` in order, stay in `bodyHTML` as figure/figcaption, and are not in `text`.
