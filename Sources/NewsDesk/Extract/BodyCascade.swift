@@ -86,32 +86,29 @@ struct BodyCascade {
         }
         // The wider paths see the page with its chrome-named containers (a blog body inside `widget`).
         chrome.restore()
-        do {
-            let body2 = body
-            BodyCleaner.stripJunk(body2, unlikely: false)
-            let s2 = NodeStats(body2)
-            var roots: [(String, [HTMLNode])] = [("generic+retry", ContentScorer.findContent(in: body2, stats: s2))]
-            let itemprop = HTMLNode.outermost(body2.descendants(where: { $0.isElement && $0.attribute("itemprop", equals: "articleBody") }))
-            if let best = itemprop.max(by: { s2[$0].weight < s2[$1].weight }) { roots.append(("generic+itemprop", [best])) }
-            let articles = HTMLNode.outermost(body2.descendants(where: { $0.isElement && $0.hasName("article") }))
-            if let best = articles.max(by: { s2[$0].weight - s2[$0].links < s2[$1].weight - s2[$1].links }) {
-                roots.append(("generic+article", [best]))
-            }
-            if let dense = densest(body2, s2) { roots.append(("generic+density", [dense])) }
-            // The roots were found with chrome-named containers kept (a blog body inside `widget`); inside them, such
-            // containers (comments, related links, share bars) are still chrome. They go before measuring, except
-            // the roots themselves and their ancestors.
-            var keep = Set<UnsafeMutableRawPointer>()
-            for (_, nodes) in roots {
-                for n in nodes {
-                    var a: HTMLNode? = n
-                    while let x = a { keep.insert(x.identity); a = x.parent }
-                }
-            }
-            for (_, nodes) in roots { for n in nodes { BodyCleaner.stripJunk(n, unlikely: true, keeping: keep) } }
-            let s3 = NodeStats(body2)
-            for (path, nodes) in roots { candidates.append(measure(path, nodes, s3)) }
+        BodyCleaner.stripJunk(body, unlikely: false)
+        let s2 = NodeStats(body)
+        var roots: [(String, [HTMLNode])] = [("generic+retry", ContentScorer.findContent(in: body, stats: s2))]
+        let itemprop = HTMLNode.outermost(body.descendants(where: { $0.isElement && $0.attribute("itemprop", equals: "articleBody") }))
+        if let best = itemprop.max(by: { s2[$0].weight < s2[$1].weight }) { roots.append(("generic+itemprop", [best])) }
+        let articles = HTMLNode.outermost(body.descendants(where: { $0.isElement && $0.hasName("article") }))
+        if let best = articles.max(by: { s2[$0].weight - s2[$0].links < s2[$1].weight - s2[$1].links }) {
+            roots.append(("generic+article", [best]))
         }
+        if let dense = densest(body, s2) { roots.append(("generic+density", [dense])) }
+        // The roots were found with chrome-named containers kept (a blog body inside `widget`); inside them, such
+        // containers (comments, related links, share bars) are still chrome. They go before measuring, except
+        // the roots themselves and their ancestors.
+        var keep = Set<UnsafeMutableRawPointer>()
+        for (_, nodes) in roots {
+            for n in nodes {
+                var a: HTMLNode? = n
+                while let x = a { keep.insert(x.identity); a = x.parent }
+            }
+        }
+        for (_, nodes) in roots { for n in nodes { BodyCleaner.stripJunk(n, unlikely: true, keeping: keep) } }
+        let s3 = NodeStats(body)
+        for (path, nodes) in roots { candidates.append(measure(path, nodes, s3)) }
         let chosen = choose(candidates)
         if let chosen, chosen.path == "generic" || chosen.path == "generic+container" {
             // Found with the chrome taken out; it is back in the tree now, so it goes again, as in the first walk.

@@ -26,24 +26,23 @@ struct ContentScorer {
         })
         return out
     }
-    /// Tags that never hold article text.
+    /// Tags that never hold article text (a `form` may: `isJunk`).
     static let junkTags: [String] = [
-        "aside", "button", "canvas", "dialog", "footer", "form", "input", "link", "map", "menu", "meta", "nav", "noscript", "object",
+        "aside", "button", "canvas", "dialog", "footer", "input", "link", "map", "menu", "meta", "nav", "noscript", "object",
         "script", "select", "style", "svg", "template", "textarea",
     ]
     /// `junkTags`, matched on the element's name bytes.
     static let junkTagNames = TagNames(junkTags)
 
-    /// Whether `node` is junk: a `junkTags` element or a hidden one, except a `form` that holds prose: ASP.NET pages wrap
+    /// Whether `node` is junk: a `junkTags` element, a hidden one, or a `form` without prose. ASP.NET pages wrap
     /// the whole body in `<form id="form1">`, and libxml2 puts what follows an unclosed search form inside it. A form
     /// is kept, renamed `div` (so the scorer and the sanitizer treat it as a box), when its non-link text is
     /// article-sized (`formProseWeight`), or when it is a short article's wrapper: at least `formBriefWeight` of
     /// non-link text and most of the page's visible text (a one-paragraph brief). Search, login and comment boxes have
     /// little text of their own and still go.
     static func isJunk(_ node: HTMLNode) -> Bool {
-        if HiddenElements.isHidden(node) { return true }
-        guard junkTagNames.contains(node) else { return false }
-        guard node.hasName("form") else { return true }
+        if junkTagNames.contains(node) || HiddenElements.isHidden(node) { return true }
+        guard node.hasName("form") else { return false }
         let w = NodeText.visibleWeight(node)
         let prose = w.weight - w.links
         guard w.links < 0.5 * w.weight, prose >= formBriefWeight else { return true }

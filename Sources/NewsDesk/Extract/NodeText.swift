@@ -70,8 +70,7 @@ enum NodeText {
                 return false
             }
             guard n.isElement else { return false }
-            // A form counts: `ContentScorer.isJunk` keeps one that holds prose, which it measures with this walk.
-            if (ContentScorer.junkTagNames.contains(n) && !n.hasName("form")) || HiddenElements.isHidden(n) { return false }
+            if ContentScorer.junkTagNames.contains(n) || HiddenElements.isHidden(n) { return false }
             if n.hasName("a") { linkDepth += 1 }
             return true
         }, leave: { n in

@@ -230,7 +230,7 @@ extension ArticleStore {
                 new.changedAt = now
                 new.changeSeq = try nextChangeSeq(db)
             }
-            if plan.classificationOnlyChanged { try new.update(db) }
+            if plan.classificationChanged { try new.update(db) }
             return .unchanged(id: id)
         }
         var revision = RevisionRecord(id: nil, articleId: id, revision: old.revision, title: old.title, section: old.section,

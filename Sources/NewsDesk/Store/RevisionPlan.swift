@@ -42,8 +42,9 @@ struct RevisionPlan {
         self.hash = hash
     }
 
-    /// Whether the only thing to write is the classification (reason, confidence, pin), if that.
-    var classificationOnlyChanged: Bool {
+    /// Whether the classification (reason, confidence, pin) differs from the stored one: what an otherwise unchanged
+    /// save writes.
+    var classificationChanged: Bool {
         pinChanged || reclassified.reason != old.reason || reclassified.confidence != old.confidence
     }
 

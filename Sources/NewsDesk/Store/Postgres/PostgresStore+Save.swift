@@ -210,7 +210,7 @@ extension PostgresStore {
                 new.changedAt = p.now
                 new.changeSeq = try nextChangeSeq(s)
             }
-            if plan.classificationOnlyChanged {
+            if plan.classificationChanged {
                 try s.query("""
                     UPDATE articles SET section_pinned = \(new.sectionPinned), confidence = \(new.confidence),
                         classification_method = \(new.classificationMethod), reason = \(new.reason), changed_at = \(new.changedAt),
