@@ -37,17 +37,14 @@ enum ClassWeights {
         return (c + " " + i).lowercased()
     }
 
-    static func isUnlikely(_ names: String) -> Bool {
-        !names.isEmpty && unlikelyMatcher.matches(names) && !maybeMatcher.matches(names)
-    }
-
-    /// `isUnlikely(names(node))` read on the attribute bytes, without building the string. No word of the lists holds
-    /// a blank, so matching `class` and `id` apart is matching their joined text; letters are compared ASCII-lowercased.
+    /// Whether the node's `class` or `id` holds an `unlikely` name and no `maybe` name, read on the attribute bytes
+    /// (letters compared ASCII-lowercased). No word of the lists holds a blank, so matching `class` and `id` apart is
+    /// matching their joined text.
     static func isUnlikely(_ node: HTMLNode) -> Bool {
         matches(node, unlikelyMatcher) && !matches(node, maybeMatcher)
     }
 
-    /// `weight(names(node))`, read on the attribute bytes.
+    /// +25 for a positive name, -25 for a negative one (both can apply), read on the `class`/`id` bytes.
     static func weight(_ node: HTMLNode) -> Double {
         var w = 0.0
         if matches(node, negativeMatcher) { w -= 25 }
@@ -58,15 +55,6 @@ enum ClassWeights {
     private static func matches(_ node: HTMLNode, _ matcher: SubstringMatcher) -> Bool {
         node.withAttribute("class") { $0.map(matcher.matches(lowercasing:)) ?? false }
             || node.withAttribute("id") { $0.map(matcher.matches(lowercasing:)) ?? false }
-    }
-
-    /// +25 for a positive name, -25 for a negative one (both can apply).
-    static func weight(_ names: String) -> Double {
-        guard !names.isEmpty else { return 0 }
-        var w = 0.0
-        if negativeMatcher.matches(names) { w -= 25 }
-        if positiveMatcher.matches(names) { w += 25 }
-        return w
     }
 
     static let unlikelyMatcher = SubstringMatcher(unlikely)
@@ -98,23 +86,6 @@ struct SubstringMatcher: Sendable {
                 for w in bucket where w.count <= n - i {
                     var j = 1
                     while j < w.count && lower(h[i + j]) == w[j] { j += 1 }
-                    if j == w.count { return true }
-                }
-            }
-            return false
-        }
-    }
-
-    func matches(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { h in
-            let n = h.count
-            for i in 0..<n {
-                let bucket = buckets[Int(h[i])]
-                if bucket.isEmpty { continue }
-                for w in bucket where w.count <= n - i {
-                    var j = 1
-                    while j < w.count && h[i + j] == w[j] { j += 1 }
                     if j == w.count { return true }
                 }
             }
