@@ -5,7 +5,7 @@
 # cross-check tests use.
 set -euo pipefail
 need=()
-for p in libxml2-dev libsqlite3-dev libcurl4-openssl-dev pkg-config python3 python3-pip openssl postgresql postgresql-contrib; do
+for p in libxml2-dev libsqlite3-dev libcurl4-openssl-dev libmimalloc-dev pkg-config python3 python3-pip openssl postgresql postgresql-contrib; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -67,10 +67,13 @@ public struct Extractor: Sendable {
     }
 
     /// The bytes libxml2 reads for `page`: script and style contents (most of a news page's bytes) are cut from a
-    /// UTF-8 page, as the sanitizer does; JSON-LD blocks are kept, since the metadata reads them.
+    /// UTF-8 page, as the sanitizer does; JSON-LD blocks are kept, since the metadata reads them. Blank runs between
+    /// tags (indentation) shrink to one byte, outside `<pre>`-like elements: the text a reader sees is the same.
     static func input(_ page: DecodedPage) -> [UInt8] {
         let utf8 = ["utf-8", "utf8"].contains(page.charset.lowercased())
-        let stripped = utf8 ? page.bytes.withUnsafeBufferPointer { RawTextStripper.strip($0, keepingTagsMentioning: Self.jsonLD) } : nil
+        let stripped = utf8 ? page.bytes.withUnsafeBufferPointer {
+            RawTextStripper.strip($0, keepingTagsMentioning: Self.jsonLD, collapsingBlankText: true)
+        } : nil
         return stripped ?? page.bytes
     }
 

@@ -4,9 +4,10 @@
 /// by character, and on news pages that is half the bytes. This scanner mirrors libxml2 2.9.14's HTML tokenizer
 /// (recovery mode) just far enough to find those elements: text, start tags with their attributes (quoted values
 /// only after `name=`, bogus attributes up to a blank or `>`), end tags (up to the first `>`), comments and
-/// `<!DOCTYPE name>`. A raw-text element ends, as in libxml2, at the first `</script` (`</style`) in any case; its
-/// content is removed only when that end tag is followed by a blank or `>` and the content is strict UTF-8.
-/// Anything the scanner does not mirror exactly (a NUL byte, `<?`, `<!` other than a comment or a plain doctype,
+/// `<!DOCTYPE name>`, with or without a `PUBLIC`/`SYSTEM` external ID. A raw-text element ends, as in libxml2, at
+/// the first `</script` (`</style`) in any case; its content is removed only when that end tag is followed by a
+/// blank or `>` and the content is strict UTF-8.
+/// Anything the scanner does not mirror exactly (a NUL byte, `<?`, `<!` other than a comment or a doctype so written,
 /// abruptly closed comments, `<_`, `<:`, `<.`, unterminated tags, names of 100+ bytes) stops the scan, and libxml2
 /// reads the rest as it is. libxml2 then reports the same events, minus the raw text it would have given inside
 /// those elements (FixtureTests and RawTextStripperTests compare both on every fixture, vector and tricky case).
@@ -14,12 +15,24 @@ enum RawTextStripper {
     /// The page without script/style contents, or nil when there is nothing to remove. With `keepingTagsMentioning`,
     /// an element whose start tag holds those bytes (ASCII, any case) keeps its content: the extractor keeps
     /// `<script type="application/ld+json">` by passing `ld+json` (keeping more than needed only costs time).
-    static func strip(_ b: UnsafeBufferPointer<UInt8>, keepingTagsMentioning keep: [UInt8]? = nil) -> [UInt8]? {
+    ///
+    /// With `collapsingBlankText`, a text between two tags (or comments) that is only blanks (space, tab, CR, LF) and at
+    /// least two bytes long becomes one byte (a line feed when it held one, else a space), except inside `<pre>`,
+    /// `<textarea>`, `<listing>` and `<xmp>` and after `<plaintext>`. A browser renders such a run as at most one
+    /// space either way; the indentation between tags is a quarter of a news page's markup once scripts are cut, and
+    /// libxml2 reads it a character at a time. The extractor collapses; the sanitizer, whose output keeps the page's
+    /// layout, does not. (CSS `white-space: pre` on other elements is not seen: their blank-only runs collapse.)
+    static func strip(_ b: UnsafeBufferPointer<UInt8>, keepingTagsMentioning keep: [UInt8]? = nil,
+                      collapsingBlankText collapse: Bool = false) -> [UInt8]? {
         let n = b.count
         guard n > 0, !containsNUL(b) else { return nil }
-        var out: [UInt8] = []
+        var out = Output(capacity: n)
+        defer { out.free() }
         var copied = 0
         var p = 0
+        // Where the text before the next construct starts, and how many whitespace-keeping elements are open.
+        var textStart = 0
+        var openKeepers = 0
         scan: while p < n {
             guard let q = index(of: 0x3C, in: b, from: p), q + 1 < n else { break }
             let next = b[q + 1]
@@ -27,24 +40,37 @@ enum RawTextStripper {
                 var j = q + 1
                 while j < n, isNameChar(b[j]) { j += 1 }
                 guard j - (q + 1) < 100, let (gt, selfClosing) = endOfStartTag(b, from: j) else { break scan }
+                if collapse, openKeepers == 0, q - textStart >= 2 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
                 let name = UnsafeBufferPointer(rebasing: b[(q + 1)..<j])
+                if collapse, !selfClosing, Self.keepsBlanks(name) {
+                    openKeepers = equalsLowercased(name, plaintext) ? Int.max / 2 : openKeepers + 1
+                }
                 let raw = equalsLowercased(name, script) ? script : equalsLowercased(name, style) ? style : nil
-                guard let raw, !selfClosing else { p = gt + 1; continue }
+                guard let raw, !selfClosing else { p = gt + 1; textStart = p; continue }
                 let start = gt + 1
                 guard let m = endOfRawText(b, from: start, name: raw), validUTF8(b, start, m) else { break scan }
                 if m > start, !(keep.map { mentions(UnsafeBufferPointer(rebasing: b[q..<gt]), $0) } ?? false) {
-                    if out.isEmpty { out.reserveCapacity(n) }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<start]))
+                    out.append(b, copied, start)
                     copied = m
                 }
                 p = m
+                textStart = m
             } else if next == 0x2F {
                 // An end tag: libxml2 skips to the first '>'.
                 guard q + 2 < n, isLetter(b[q + 2]), let gt = index(of: 0x3E, in: b, from: q + 2) else { break scan }
+                if collapse, openKeepers == 0, q - textStart >= 2 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
+                if collapse, openKeepers > 0 {
+                    var j = q + 2
+                    while j < gt, isNameChar(b[j]) { j += 1 }
+                    if keepsBlanks(UnsafeBufferPointer(rebasing: b[(q + 2)..<j])) { openKeepers -= 1 }
+                }
                 p = gt + 1
+                textStart = p
             } else if next == 0x21 {
                 guard let end = endOfMarkupDeclaration(b, at: q) else { break scan }
+                if collapse, openKeepers == 0, q - textStart >= 2 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
                 p = end
+                textStart = p
             } else if next == 0x3F || next == 0x5F || next == 0x3A || next == 0x2E {
                 break scan
             } else {
@@ -52,8 +78,8 @@ enum RawTextStripper {
             }
         }
         guard copied > 0 else { return nil }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
-        return out
+        out.append(b, copied, n)
+        return out.array()
     }
 
     /// Whether `tag` contains `lower` (lowercase ASCII), comparing case-insensitively.
@@ -69,6 +95,76 @@ enum RawTextStripper {
         return false
     }
 
+    /// The text `b[from..<to]` ends at a construct the scan read: when it is blanks only, `out` takes what precedes
+    /// it and one byte for it (a line feed when it held a line break, else a space).
+    @inline(__always)
+    private static func collapseBlankRun(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout Output,
+                                         copied: inout Int) {
+        var line = false
+        for i in from..<to {
+            let c = b[i]
+            if c == 0x0A || c == 0x0D { line = true } else if c != 0x20 && c != 0x09 { return }
+        }
+        out.append(b, copied, from)
+        out.append(line ? 0x0A : 0x20)
+        copied = to
+    }
+
+    /// The stripped page being written: never longer than the input, so one allocation of the input's size holds it
+    /// (made on the first write); pieces go in with memcpy (thousands of them on a page whose blank runs collapse).
+    struct Output {
+        private let capacity: Int
+        private var base: UnsafeMutablePointer<UInt8>?
+        private var count = 0
+
+        init(capacity: Int) { self.capacity = capacity }
+
+        @inline(__always)
+        mutating func append(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+            guard to > from, let src = b.baseAddress else { return }
+            let dst = base ?? { let p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity); base = p; return p }()
+            precondition(count + (to - from) <= capacity, "RawTextStripper: output outgrew its input")
+            (dst + count).update(from: src + from, count: to - from)
+            count += to - from
+        }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            let dst = base ?? { let p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity); base = p; return p }()
+            precondition(count < capacity, "RawTextStripper: output outgrew its input")
+            dst[count] = byte
+            count += 1
+        }
+
+        func array() -> [UInt8] {
+            guard let base else { return [] }
+            return Array(UnsafeBufferPointer(start: base, count: count))
+        }
+
+        func free() { base?.deallocate() }
+    }
+
+    /// Whether `name` is an element whose blank runs are content: `listing`, `plaintext`, `pre`, `textarea`, `xmp`
+    /// (HTML's `pre`-like elements and the RCDATA/raw-text ones that libxml2 parses as text). Most tags are rejected by
+    /// their length and first letter alone.
+    @inline(__always)
+    private static func keepsBlanks(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = name.first else { return false }
+        switch (name.count, first | 0x20) {
+        case (3, 0x70): return equalsLowercased(name, pre)
+        case (3, 0x78): return equalsLowercased(name, xmp)
+        case (7, 0x6C): return equalsLowercased(name, listing)
+        case (8, 0x74): return equalsLowercased(name, textarea)
+        case (9, 0x70): return equalsLowercased(name, plaintext)
+        default: return false
+        }
+    }
+
+    private static let listing: [UInt8] = Array("listing".utf8)
+    private static let plaintext: [UInt8] = Array("plaintext".utf8)
+    private static let pre: [UInt8] = Array("pre".utf8)
+    private static let textarea: [UInt8] = Array("textarea".utf8)
+    private static let xmp: [UInt8] = Array("xmp".utf8)
     private static let script: [UInt8] = Array("script".utf8)
     private static let style: [UInt8] = Array("style".utf8)
 
@@ -123,7 +219,7 @@ enum RawTextStripper {
         return nil
     }
 
-    /// `<!--…-->` or `<!DOCTYPE name>`: the index after it; nil for anything else.
+    /// `<!--…-->` or `<!DOCTYPE name [external ID]>`: the index after it; nil for anything else.
     private static func endOfMarkupDeclaration(_ b: UnsafeBufferPointer<UInt8>, at q: Int) -> Int? {
         let n = b.count
         if q + 3 < n, b[q + 2] == 0x2D, b[q + 3] == 0x2D {
@@ -150,8 +246,36 @@ enum RawTextStripper {
         while i < n, isLetter(b[i]) { i += 1 }
         guard i > nameStart else { return nil }
         while i < n, isBlank(b[i]) { i += 1 }
+        // An external ID, as htmlParseExternalID reads it: `PUBLIC "pubid" ["system"]` or `SYSTEM "system"`, keywords
+        // in any case, each literal up to its matching quote (HTML 4 and XHTML pages declare one).
+        if i + 6 < n {
+            let keyword = UnsafeBufferPointer(rebasing: b[i..<(i + 6)])
+            let isPublic = equalsLowercased(keyword, publicID), isSystem = equalsLowercased(keyword, systemID)
+            if isPublic || isSystem {
+                i += 6
+                guard i < n, isBlank(b[i]) else { return nil }
+                while i < n, isBlank(b[i]) { i += 1 }
+                guard let end = endOfLiteral(b, at: i) else { return nil }
+                i = end
+                while i < n, isBlank(b[i]) { i += 1 }
+                if isPublic, i < n, b[i] == 0x22 || b[i] == 0x27 {
+                    guard let end = endOfLiteral(b, at: i) else { return nil }
+                    i = end
+                    while i < n, isBlank(b[i]) { i += 1 }
+                }
+            }
+        }
         return i < n && b[i] == 0x3E ? i + 1 : nil
     }
+
+    /// A quoted literal starting at `i`: the index after its closing quote; nil when `i` is no quote or it never closes.
+    private static func endOfLiteral(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        guard i < b.count, b[i] == 0x22 || b[i] == 0x27, let close = index(of: b[i], in: b, from: i + 1) else { return nil }
+        return close + 1
+    }
+
+    private static let publicID: [UInt8] = Array("public".utf8)
+    private static let systemID: [UInt8] = Array("system".utf8)
 
     /// Strict UTF-8 (no overlong forms, surrogates or values above U+10FFFF) in `b[from..<to]`.
     static func validUTF8(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {

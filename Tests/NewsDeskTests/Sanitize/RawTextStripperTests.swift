@@ -37,6 +37,13 @@ struct RawTextStripperTests {
         "<svg><style>s</style></svg><math><script>m</script></math><p>z",
         "<!doctype html><p>x<script>y</script>",
         "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><p>x<script>y</script>",
+        "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"\n  \"http://dtd.example/loose.dtd\"><p>x<script>y</script>",
+        "<!doctype html system 'about:legacy-compat' ><p>x<script>y</script>",
+        "<!DOCTYPE html PUBLIC \"a>b<script>\" 'c'><p>x<script>y</script>",
+        "<!DOCTYPE html PUBLIC\"x\"><p>x<script>y</script>",
+        "<!DOCTYPE html PUBLIC \"x\" junk><p>x<script>y</script>",
+        "<!DOCTYPE html SYSTEM \"x\" \"y\"><p>x<script>y</script>",
+        "<!DOCTYPE html PUBLIC \"unterminated><p>x<script>y</script>",
         "<p><scriptfoo>x</scriptfoo><script>y</script>z",
         "<div hidden><script>x</script></div><p>y<script>z</script>",
     ]
@@ -74,9 +81,56 @@ struct RawTextStripperTests {
         let page = Array("<p>a<script>var x = 1;</script>b<style>p{}</style>c</p>".utf8)
         let out = page.withUnsafeBufferPointer { RawTextStripper.strip($0) }
         #expect(out.map { String(decoding: $0, as: UTF8.self) } == "<p>a<script></script>b<style></style>c</p>")
+        // An HTML 4 doctype with its external ID does not stop the scan (old EUC-KR portals declare one).
+        let old = "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://dtd.example/strict.dtd\"><p>a<script>x</script>"
+        let oldOut = Array(old.utf8).withUnsafeBufferPointer { RawTextStripper.strip($0) }
+        #expect(oldOut.map { String(decoding: $0, as: UTF8.self) } == old.replacingOccurrences(of: ">x<", with: "><"))
         for kept in ["<p><?x?><script>y</script>", "<p><script>\u{0}</script>", "<p>no scripts</p>"] {
             #expect(Array(kept.utf8).withUnsafeBufferPointer { RawTextStripper.strip($0) } == nil, "\(kept)")
         }
+    }
+
+    /// Blank runs between tags shrink to one byte (the extractor's input); text, `<pre>`-like content and anything
+    /// after a construct the scan does not mirror stay as they are. nil: the page comes back unchanged.
+    static let collapsing: [(String, String?)] = [
+        ("<div>\n    <p>a</p>\n\n  <p>b</p>\n</div>", "<div>\n<p>a</p>\n<p>b</p>\n</div>"),
+        ("<p>a</p>   <p>b</p>\t\t<i>c</i>", "<p>a</p> <p>b</p> <i>c</i>"),
+        ("<p>a</p>\r\n  <p>b</p>", "<p>a</p>\n<p>b</p>"),
+        ("<p>a   b</p> <p>  c  </p>", nil),
+        ("<pre>\n    x\n    <b>y</b>\n    </pre>\n   <p>z</p>", "<pre>\n    x\n    <b>y</b>\n    </pre>\n<p>z</p>"),
+        ("<PRE><pre>  <b>x</b>  </pre>  <b>y</b>  </PRE>  <i>z</i>", "<PRE><pre>  <b>x</b>  </pre>  <b>y</b>  </PRE> <i>z</i>"),
+        ("<textarea>  <b>  </b></textarea>  <p>q", "<textarea>  <b>  </b></textarea> <p>q"),
+        ("<listing>  <b>x</b>  </listing>  <xmp>  <b>  </xmp>  <p>q", "<listing>  <b>x</b>  </listing> <xmp>  <b>  </xmp> <p>q"),
+        ("<plaintext>  <b>x</b>   <i>", nil),
+        ("<p>a</p>    <script>x</script>    <p>b", "<p>a</p> <script></script> <p>b"),
+        ("<!-- c -->   <p>a<!-- d -->\n\n<p>b", "<!-- c --> <p>a<!-- d -->\n<p>b"),
+        ("<p>  <  <b>x</b>", nil),
+        ("<p>  <?x?>   <b>y</b>", nil),
+        ("<pre/>   <p>a", "<pre/> <p>a"),
+    ]
+
+    @Test(arguments: collapsing)
+    func blankRunsCollapse(_ html: String, _ expected: String?) {
+        let out = Array(html.utf8).withUnsafeBufferPointer { RawTextStripper.strip($0, collapsingBlankText: true) }
+        #expect(out.map { String(decoding: $0, as: UTF8.self) } == expected, "\(html)")
+    }
+
+    /// On every page of the extraction dev set, decoded as the extractor gets it, the text a reader sees is the same
+    /// with blank runs collapsed.
+    @Test(arguments: ExtractDevSetTests.pages)
+    func collapsedPagesReadTheSame(_ p: ExtractDevSetTests.Page) throws {
+        let page = CharsetDecoder.decode(bytes: try Fixtures.bytes("extract/\(p.name).html"), url: "https://news.example.com/",
+                                         contentType: nil, override: nil)
+        try #require(page.charset.lowercased() == "utf-8", "\(p.name): \(page.charset)")
+        let bytes = page.bytes
+        let collapsed = try #require(bytes.withUnsafeBufferPointer { RawTextStripper.strip($0, collapsingBlankText: true) })
+        #expect(collapsed.count < bytes.count, "\(p.name): nothing collapsed")
+        let stripped = bytes.withUnsafeBufferPointer { RawTextStripper.strip($0) } ?? bytes
+        func text(_ b: [UInt8]) throws -> String {
+            let body = try #require(try HTMLDocument(bytes: b, encoding: "UTF-8").body)
+            return NodeText.render(body, captions: true)
+        }
+        #expect(try text(collapsed) == text(stripped), "\(p.name)")
     }
 
     @Test func strictUTF8() {
