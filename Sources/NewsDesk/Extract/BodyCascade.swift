@@ -151,7 +151,7 @@ struct BodyCascade {
     /// Paragraph elements (and `<br>`-separated runs written straight into a container) of enough non-link weight.
     static func countParagraphs(_ root: HTMLNode, _ stats: NodeStats, minimum: Double = paragraphWeight) -> Int {
         var count = 0
-        func isParagraph(_ n: HTMLNode) -> Bool { ContentScorer.paragraphTags.contains(n.name) }
+        func isParagraph(_ n: HTMLNode) -> Bool { ContentScorer.paragraphTagNames.contains(n) }
         if isParagraph(root) { return stats[root].weight - stats[root].links >= minimum ? 1 : 0 }
         root.traverse(enter: { n in
             guard n.isElement else { return false }
@@ -160,7 +160,7 @@ struct BodyCascade {
                 if s.weight - s.links >= minimum { count += 1 }
                 return false
             }
-            if ContentScorer.containerTags.contains(n.name) {
+            if ContentScorer.containerTagNames.contains(n) {
                 for run in ContentScorer.inlineRuns(of: n) where NodeText.weight(run) >= minimum { count += 1 }
             }
             return true
@@ -168,17 +168,19 @@ struct BodyCascade {
         return count
     }
 
+    /// The blocks whose text counts as a container's own in the density pass: paragraphs, headings, lists, figures.
+    static let densityBlocks = TagNames(["blockquote", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "ol", "p", "pre", "ul"])
+
     /// The text-density pass: the container whose own paragraph children (and inline runs) hold the most non-link text.
     static func densest(_ body: HTMLNode, _ stats: NodeStats) -> HTMLNode? {
         var best: (HTMLNode, Double)?
         body.traverse(enter: { n in
             guard n.isElement else { return false }
-            guard ContentScorer.containerTags.contains(n.name) || n.hasName("body") else { return !NodeText.inline.contains(n.name) }
+            guard ContentScorer.containerTagNames.contains(n) || n.hasName("body") else { return !NodeText.inlineNames.contains(n) }
             var own = 0.0
             var c = n.firstChild
             while let child = c {
-                if child.isElement, ContentScorer.paragraphTags.contains(child.name) || child.name.count == 2 && child.name.hasPrefix("h")
-                    || child.hasName("ul") || child.hasName("ol") || child.hasName("figure") {
+                if densityBlocks.contains(child) {
                     let s = stats[child]
                     own += s.weight - s.links
                 }

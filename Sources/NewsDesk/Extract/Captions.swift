@@ -12,6 +12,7 @@ enum Captions {
     ]
     /// Tags a caption block may have (besides `figcaption`).
     static let blockTags: Set<String> = ["dd", "div", "em", "p", "span", "td", "strong", "small"]
+    static let blockTagNames = TagNames(blockTags.sorted())
     /// Photo-credit markers at the end of a caption.
     static let creditMarkers: [String] = ["(사진=", "(사진 =", "<사진=", "[사진=", "[사진 =", "/사진=", "photo@", "(사진 제공", "[사진 제공"]
     /// A caption is short: longer blocks are prose however they are named.
@@ -42,7 +43,7 @@ enum Captions {
 
     static func isCaption(_ n: HTMLNode) -> Bool {
         if n.hasName("figcaption") { return true }
-        guard blockTags.contains(n.name) else { return false }
+        guard blockTagNames.contains(n) else { return false }
         let named = !ClassWeights.names(n).isEmpty && names.contains(where: ClassWeights.names(n).includes)
         if named || nextToImage(n) {
             let text = n.textContent
@@ -73,7 +74,7 @@ enum Captions {
         var a = n.parent
         while let p = a {
             if p.hasName("figure") { n.rename("figcaption"); return }
-            if p.hasName("body") || ContentScorer.paragraphTags.contains(p.name) { break }
+            if p.hasName("body") || ContentScorer.paragraphTagNames.contains(p) { break }
             a = p.parent
         }
         guard let fig = n.document.createElement("figure") else { return }

@@ -6,13 +6,16 @@ enum NodeText {
         "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
     ]
 
+    /// `inline`, matched on libxml2's bytes.
+    static let inlineNames = TagNames(inline.sorted())
+
     /// Whether `n` continues the current line: an inline element with no block element inside (Naver wraps photo
     /// blocks in a `<span>`).
     static func isInline(_ n: HTMLNode) -> Bool {
-        guard inline.contains(n.name) else { return false }
+        guard inlineNames.contains(n) else { return false }
         var c = n.firstChild
         while let child = c {
-            if child.isElement, child.name != "br", !isInline(child) { return false }
+            if child.isElement, !child.hasName("br"), !isInline(child) { return false }
             c = child.next
         }
         return true
