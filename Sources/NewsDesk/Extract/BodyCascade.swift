@@ -151,7 +151,7 @@ struct BodyCascade {
     /// Paragraph elements (and `<br>`-separated runs written straight into a container) of enough non-link weight.
     static func countParagraphs(_ root: HTMLNode, _ stats: NodeStats, minimum: Double = paragraphWeight) -> Int {
         var count = 0
-        func isParagraph(_ n: HTMLNode) -> Bool { ContentScorer.paragraphTagNames.contains(n) }
+        func isParagraph(_ n: HTMLNode) -> Bool { ContentScorer.paragraphTags.contains(n) }
         if isParagraph(root) { return stats[root].weight - stats[root].links >= minimum ? 1 : 0 }
         root.traverse(enter: { n in
             guard n.isElement else { return false }
@@ -160,7 +160,7 @@ struct BodyCascade {
                 if s.weight - s.links >= minimum { count += 1 }
                 return false
             }
-            if ContentScorer.containerTagNames.contains(n) {
+            if ContentScorer.containerTags.contains(n) {
                 for run in ContentScorer.inlineRuns(of: n) where NodeText.weight(run) >= minimum { count += 1 }
             }
             return true
@@ -176,7 +176,7 @@ struct BodyCascade {
         var best: (HTMLNode, Double)?
         body.traverse(enter: { n in
             guard n.isElement else { return false }
-            guard ContentScorer.containerTagNames.contains(n) || n.hasName("body") else { return !NodeText.inlineNames.contains(n) }
+            guard ContentScorer.containerTags.contains(n) || n.hasName("body") else { return !NodeText.inline.contains(n) }
             var own = 0.0
             var c = n.firstChild
             while let child = c {

@@ -11,8 +11,7 @@ enum Captions {
         "txt_caption",
     ]
     /// Tags a caption block may have (besides `figcaption`).
-    static let blockTags: Set<String> = ["dd", "div", "em", "p", "span", "td", "strong", "small"]
-    static let blockTagNames = TagNames(blockTags.sorted())
+    static let blockTags = TagNames(["dd", "div", "em", "p", "small", "span", "strong", "td"])
     /// Photo-credit markers at the end of a caption.
     static let creditMarkers: [String] = ["(사진=", "(사진 =", "<사진=", "[사진=", "[사진 =", "/사진=", "photo@", "(사진 제공", "[사진 제공"]
     /// A caption is short: longer blocks are prose however they are named.
@@ -43,7 +42,7 @@ enum Captions {
 
     static func isCaption(_ n: HTMLNode) -> Bool {
         if n.hasName("figcaption") { return true }
-        guard blockTagNames.contains(n) else { return false }
+        guard blockTags.contains(n) else { return false }
         let named = !ClassWeights.names(n).isEmpty && names.contains(where: ClassWeights.names(n).includes)
         if named || nextToImage(n) {
             let text = n.textContent
@@ -74,7 +73,7 @@ enum Captions {
         var a = n.parent
         while let p = a {
             if p.hasName("figure") { n.rename("figcaption"); return }
-            if p.hasName("body") || ContentScorer.paragraphTagNames.contains(p) { break }
+            if p.hasName("body") || ContentScorer.paragraphTags.contains(p) { break }
             a = p.parent
         }
         guard let fig = n.document.createElement("figure") else { return }

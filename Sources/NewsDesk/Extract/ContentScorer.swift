@@ -59,11 +59,9 @@ struct ContentScorer {
     static let formProseWeight = 250.0
     /// The least non-link text weight of a form kept because it holds most of the page: one sentence.
     static let formBriefWeight = 60.0
-    static let containerTags: Set<String> = ["article", "div", "main", "section", "td", "font", "center"]
-    static let paragraphTags: Set<String> = ["blockquote", "p", "pre"]
-    /// `containerTags` and `paragraphTags`, matched on libxml2's bytes (no `String` per element).
-    static let containerTagNames = TagNames(containerTags.sorted())
-    static let paragraphTagNames = TagNames(paragraphTags.sorted())
+    /// Containers and paragraphs, matched on libxml2's bytes (no `String` per element).
+    static let containerTags = TagNames(["article", "center", "div", "font", "main", "section", "td"])
+    static let paragraphTags = TagNames(["blockquote", "p", "pre"])
 
     /// Picks the article nodes in `body` (already stripped of junk and unlikely containers).
     static func findContent(in body: HTMLNode, stats: NodeStats) -> [HTMLNode] {
@@ -103,11 +101,11 @@ struct ContentScorer {
         // Paragraph elements score their container; text written straight into a container (br-separated) scores the
         // container itself, one paragraph per run. A paragraph's weight is in `stats`; its commas are counted on bytes.
         for el in body.descendants() {
-            if paragraphTagNames.contains(el) {
+            if paragraphTags.contains(el) {
                 let w = stats[el].weight
                 guard w >= 20, let parent = el.parent else { continue }
                 credit(parent, 1 + Double(NodeText.commas(el)) + min(w / 80, 3))
-            } else if containerTagNames.contains(el) {
+            } else if containerTags.contains(el) {
                 for run in inlineRuns(of: el) {
                     if let s = paragraphScore(run) { credit(el, s) }
                 }

@@ -1,18 +1,15 @@
 /// Text measures the extractor scores with, and plain-text rendering of a subtree.
 enum NodeText {
-    /// Inline elements: they continue the current line; everything else starts a new block.
-    static let inline: Set<String> = [
+    /// Inline elements: they continue the current line; everything else starts a new block. Matched on libxml2's bytes.
+    static let inline = TagNames([
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label",
         "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
-    ]
-
-    /// `inline`, matched on libxml2's bytes.
-    static let inlineNames = TagNames(inline.sorted())
+    ])
 
     /// Whether `n` continues the current line: an inline element with no block element inside (Naver wraps photo
     /// blocks in a `<span>`).
     static func isInline(_ n: HTMLNode) -> Bool {
-        guard inlineNames.contains(n) else { return false }
+        guard inline.contains(n) else { return false }
         var c = n.firstChild
         while let child = c {
             if child.isElement, !child.hasName("br"), !isInline(child) { return false }

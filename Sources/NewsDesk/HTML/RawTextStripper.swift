@@ -26,8 +26,7 @@ enum RawTextStripper {
                       collapsingBlankText collapse: Bool = false) -> [UInt8]? {
         let n = b.count
         guard n > 0, !containsNUL(b) else { return nil }
-        var out = Output(capacity: n)
-        defer { out.free() }
+        var out: [UInt8] = []
         var copied = 0
         var p = 0
         // Where the text before the next construct starts, and how many whitespace-keeping elements are open.
@@ -40,7 +39,7 @@ enum RawTextStripper {
                 var j = q + 1
                 while j < n, isNameChar(b[j]) { j += 1 }
                 guard j - (q + 1) < 100, let (gt, selfClosing) = endOfStartTag(b, from: j) else { break scan }
-                if collapse, openKeepers == 0, q - textStart >= 2 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
+                if collapse, openKeepers == 0 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
                 let name = UnsafeBufferPointer(rebasing: b[(q + 1)..<j])
                 if collapse, !selfClosing, Self.keepsBlanks(name) {
                     openKeepers = equalsLowercased(name, plaintext) ? Int.max / 2 : openKeepers + 1
@@ -50,7 +49,8 @@ enum RawTextStripper {
                 let start = gt + 1
                 guard let m = endOfRawText(b, from: start, name: raw), validUTF8(b, start, m) else { break scan }
                 if m > start, !(keep.map { mentions(UnsafeBufferPointer(rebasing: b[q..<gt]), $0) } ?? false) {
-                    out.append(b, copied, start)
+                    if out.isEmpty { out.reserveCapacity(n) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<start]))
                     copied = m
                 }
                 p = m
@@ -58,7 +58,7 @@ enum RawTextStripper {
             } else if next == 0x2F {
                 // An end tag: libxml2 skips to the first '>'.
                 guard q + 2 < n, isLetter(b[q + 2]), let gt = index(of: 0x3E, in: b, from: q + 2) else { break scan }
-                if collapse, openKeepers == 0, q - textStart >= 2 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
+                if collapse, openKeepers == 0 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
                 if collapse, openKeepers > 0 {
                     var j = q + 2
                     while j < gt, isNameChar(b[j]) { j += 1 }
@@ -68,7 +68,7 @@ enum RawTextStripper {
                 textStart = p
             } else if next == 0x21 {
                 guard let end = endOfMarkupDeclaration(b, at: q) else { break scan }
-                if collapse, openKeepers == 0, q - textStart >= 2 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
+                if collapse, openKeepers == 0 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
                 p = end
                 textStart = p
             } else if next == 0x3F || next == 0x5F || next == 0x3A || next == 0x2E {
@@ -78,8 +78,8 @@ enum RawTextStripper {
             }
         }
         guard copied > 0 else { return nil }
-        out.append(b, copied, n)
-        return out.array()
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
+        return out
     }
 
     /// Whether `tag` contains `lower` (lowercase ASCII), comparing case-insensitively.
@@ -95,53 +95,21 @@ enum RawTextStripper {
         return false
     }
 
-    /// The text `b[from..<to]` ends at a construct the scan read: when it is blanks only, `out` takes what precedes
+    /// The text `b[from..<to]` ends at a construct the scan read: when it is two or more blanks only, `out` takes what precedes
     /// it and one byte for it (a line feed when it held a line break, else a space).
     @inline(__always)
-    private static func collapseBlankRun(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout Output,
+    private static func collapseBlankRun(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout [UInt8],
                                          copied: inout Int) {
+        guard to - from >= 2 else { return }
         var line = false
         for i in from..<to {
             let c = b[i]
             if c == 0x0A || c == 0x0D { line = true } else if c != 0x20 && c != 0x09 { return }
         }
-        out.append(b, copied, from)
+        if out.isEmpty { out.reserveCapacity(b.count) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<from]))
         out.append(line ? 0x0A : 0x20)
         copied = to
-    }
-
-    /// The stripped page being written: never longer than the input, so one allocation of the input's size holds it
-    /// (made on the first write); pieces go in with memcpy (thousands of them on a page whose blank runs collapse).
-    struct Output {
-        private let capacity: Int
-        private var base: UnsafeMutablePointer<UInt8>?
-        private var count = 0
-
-        init(capacity: Int) { self.capacity = capacity }
-
-        @inline(__always)
-        mutating func append(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
-            guard to > from, let src = b.baseAddress else { return }
-            let dst = base ?? { let p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity); base = p; return p }()
-            precondition(count + (to - from) <= capacity, "RawTextStripper: output outgrew its input")
-            (dst + count).update(from: src + from, count: to - from)
-            count += to - from
-        }
-
-        @inline(__always)
-        mutating func append(_ byte: UInt8) {
-            let dst = base ?? { let p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity); base = p; return p }()
-            precondition(count < capacity, "RawTextStripper: output outgrew its input")
-            dst[count] = byte
-            count += 1
-        }
-
-        func array() -> [UInt8] {
-            guard let base else { return [] }
-            return Array(UnsafeBufferPointer(start: base, count: count))
-        }
-
-        func free() { base?.deallocate() }
     }
 
     /// Whether `name` is an element whose blank runs are content: `listing`, `plaintext`, `pre`, `textarea`, `xmp`
