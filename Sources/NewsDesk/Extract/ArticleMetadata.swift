@@ -167,7 +167,7 @@ enum ArticleMetadata {
         }
         var hangul = 0, latin = 0
         for u in text().unicodeScalars.prefix(4000) {
-            if (0xAC00...0xD7A3).contains(u.value) { hangul += 1 } else if u.isASCII, CharacterSet.letters.contains(u) { latin += 1 }
+            if (0xAC00...0xD7A3).contains(u.value) { hangul += 1 } else if (0x41...0x5A).contains(u.value) || (0x61...0x7A).contains(u.value) { latin += 1 }
         }
         if hangul + latin == 0 { return nil }
         return hangul * 3 >= latin ? "ko" : "en"

@@ -47,29 +47,37 @@ struct BodyCleaner {
     static func stripJunk(_ root: HTMLNode, unlikely: Bool, keeping: Set<UnsafeMutableRawPointer> = [],
                           detaching log: DetachedNodes? = nil) -> (weight: Double, links: Double) {
         var removed = (weight: 0.0, links: 0.0)
-        func walk(_ n: HTMLNode) {
+        func walk(_ n: NodeRef) {
             var c = n.firstChild
-            while let child = c {
-                let next = child.next
-                if child.kind == .comment {
-                    child.remove()
-                } else if child.isElement {
-                    if ContentScorer.isJunk(child) {
-                        child.remove()
-                    } else if unlikely && !keeping.contains(child.identity) && (child.hasName("header")
-                        || (!child.hasName("body") && !child.hasName("article") && !child.hasName("main") && ClassWeights.isUnlikely(child))) {
+            while let ref = c {
+                let next = ref.next
+                if ref.isComment {
+                    ref.node.remove()
+                } else if ref.isElement {
+                    // One pass over the attributes answers both questions (the name test runs only where it decides).
+                    let (hidden, unlikelyName) = ref.withCommonAttributes { a in
+                        let hidden = HiddenElements.isHidden(a)
+                        let chrome = unlikely && !hidden && !ref.hasName("body") && !ref.hasName("article") && !ref.hasName("main")
+                            && !ref.hasName("header") && ClassWeights.isUnlikely(a)
+                        return (hidden, chrome)
+                    }
+                    // `isJunk`, with the name tests on the reference (a form's test needs the node).
+                    if hidden || ContentScorer.junkTagNames.contains(ref) || (ref.hasName("form") && ContentScorer.isJunk(ref.node, hidden: false)) {
+                        ref.node.remove()
+                    } else if unlikely && !keeping.contains(ref.identity) && (ref.hasName("header") || unlikelyName) {
+                        let child = ref.node
                         let w = NodeText.visibleWeight(child)
                         removed.weight += w.weight
                         removed.links += w.links
                         if let log { log.detach(child) } else { child.remove() }
                     } else {
-                        walk(child)
+                        walk(ref)
                     }
                 }
                 c = next
             }
         }
-        walk(root)
+        walk(NodeRef(root))
         return removed
     }
 
@@ -162,11 +170,17 @@ struct BodyCleaner {
         func close() {
             defer { run = [] }
             guard !run.isEmpty else { return }
-            let text = run.map { $0.textContent }.joined()
-            // Boilerplate lines are short (≤ 160 characters); a long run can only hold the dateline, checked first.
-            if runsSeen >= 3 && text.utf8.count > 800 { return }
-            let trimmed = text.trimmed
-            guard !trimmed.isEmpty else { return }
+            // The run's text, read on libxml2's bytes first: a long line (most of an article's paragraphs) leaves before
+            // any String is made.
+            var bytes: [UInt8] = []
+            for n in run { NodeText.appendText(of: n, to: &bytes) }
+            let blank = NodeText.blankEnds(bytes)
+            guard blank.leading < bytes.count else { return }
+            // Boilerplate lines are short (≤ 640 bytes, `BoilerplateLines.classify`); a long run can only hold the
+            // dateline, checked first.
+            if runsSeen >= 3 && bytes.count - blank.leading - blank.trailing > 640 { return }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let trimmed = String(decoding: bytes[blank.leading..<(bytes.count - blank.trailing)], as: UTF8.self)
             if runsSeen < 3 {
                 runsSeen += 1
                 if let d = KoreanByline.dateline(text) {
@@ -191,7 +205,7 @@ struct BodyCleaner {
                 run.append(n)
             } else if n.isElement {
                 close()
-                if n.name != "br" && n.name != "figure" {
+                if !n.hasName("br") && !n.hasName("figure") {
                     let hadContent = n.firstChild != nil
                     scrubBlock(n, &f, &runsSeen)
                     // A paragraph whose only line was boilerplate (a byline, a credit) goes too, not left as `<p></p>`.

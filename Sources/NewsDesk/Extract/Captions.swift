@@ -10,6 +10,8 @@ enum Captions {
         "caption", "desc-con", "image-desc", "img-desc", "img_desc", "photo-desc", "photo_desc", "photo_txt", "phototext", "txt-desc",
         "txt_caption",
     ]
+    /// `names`, matched on the `class` and `id` bytes (ASCII case folded).
+    static let nameMatcher = SubstringMatcher(names)
     /// Tags a caption block may have (besides `figcaption`).
     static let blockTags = TagNames(["dd", "div", "em", "p", "small", "span", "strong", "td"])
     /// Photo-credit markers at the end of a caption.
@@ -43,7 +45,9 @@ enum Captions {
     static func isCaption(_ n: HTMLNode) -> Bool {
         if n.hasName("figcaption") { return true }
         guard blockTags.contains(n) else { return false }
-        let named = !ClassWeights.names(n).isEmpty && names.contains(where: ClassWeights.names(n).includes)
+        let named = n.withCommonAttributes { a in
+            (a.class.map(nameMatcher.matches(cString:)) ?? false) || (a.id.map(nameMatcher.matches(cString:)) ?? false)
+        }
         if named || nextToImage(n) {
             let text = n.textContent
             let w = NodeText.weight(text)
@@ -65,7 +69,15 @@ enum Captions {
 
     static func isImageBlock(_ n: HTMLNode) -> Bool {
         if n.hasName("img") || n.hasName("picture") { return true }
-        return NodeText.weight(n.textContent) == 0 && !n.descendants(where: { $0.hasName("img") }).isEmpty
+        // An image and no text below `n`, in one walk that stops at the first text with weight.
+        var image = false, text = false
+        n.traverse(enter: { d in
+            if text { return false }
+            if d.isText { text = d.withTextBytes(NodeText.weight(utf8:)) > 0; return false }
+            if d.hasName("img") { image = true }
+            return d.isElement
+        })
+        return image && !text
     }
 
     /// Makes `n` a `figcaption`: inside its `figure` when it has one, else in a new `<figure>` with the image before it.

@@ -40,21 +40,26 @@ enum ClassWeights {
     /// Whether the node's `class` or `id` holds an `unlikely` name and no `maybe` name, read on the attribute bytes
     /// (letters compared ASCII-lowercased). No word of the lists holds a blank, so matching `class` and `id` apart is
     /// matching their joined text.
-    static func isUnlikely(_ node: HTMLNode) -> Bool {
-        matches(node, unlikelyMatcher) && !matches(node, maybeMatcher)
+    static func isUnlikely(_ node: HTMLNode) -> Bool { node.withCommonAttributes(isUnlikely) }
+
+    /// `isUnlikely` for an element with attributes `a`.
+    static func isUnlikely(_ a: CommonAttributes) -> Bool {
+        matches(a, unlikelyMatcher) && !matches(a, maybeMatcher)
     }
 
     /// +25 for a positive name, -25 for a negative one (both can apply), read on the `class`/`id` bytes.
-    static func weight(_ node: HTMLNode) -> Double {
+    static func weight(_ node: HTMLNode) -> Double { node.withCommonAttributes(weight) }
+
+    /// `weight` for an element with attributes `a`.
+    static func weight(_ a: CommonAttributes) -> Double {
         var w = 0.0
-        if matches(node, negativeMatcher) { w -= 25 }
-        if matches(node, positiveMatcher) { w += 25 }
+        if matches(a, negativeMatcher) { w -= 25 }
+        if matches(a, positiveMatcher) { w += 25 }
         return w
     }
 
-    private static func matches(_ node: HTMLNode, _ matcher: SubstringMatcher) -> Bool {
-        node.withAttribute("class") { $0.map(matcher.matches(lowercasing:)) ?? false }
-            || node.withAttribute("id") { $0.map(matcher.matches(lowercasing:)) ?? false }
+    private static func matches(_ a: CommonAttributes, _ matcher: SubstringMatcher) -> Bool {
+        (a.class.map(matcher.matches(cString:)) ?? false) || (a.id.map(matcher.matches(cString:)) ?? false)
     }
 
     static let unlikelyMatcher = SubstringMatcher(unlikely)
@@ -63,33 +68,3 @@ enum ClassWeights {
     static let negativeMatcher = SubstringMatcher(negative)
 }
 
-/// Whether a string contains any of a fixed list of words, as bytes: one pass over the string, and at each byte only
-/// the words that start with it are compared (the lists above have 16–80 words; testing each with `includes` was 6 %
-/// of extraction time on the public set).
-struct SubstringMatcher: Sendable {
-    private let buckets: [[[UInt8]]]
-
-    init(_ words: [String]) {
-        var b = [[[UInt8]]](repeating: [], count: 256)
-        for w in words where !w.isEmpty { let u = Array(w.utf8); b[Int(u[0])].append(u) }
-        buckets = b
-    }
-
-    /// Whether the NUL-terminated `text`, ASCII letters lowercased, contains a word.
-    func matches(lowercasing text: UnsafePointer<CChar>) -> Bool {
-        let n = strlen(text)
-        return text.withMemoryRebound(to: UInt8.self, capacity: n) { h in
-            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-            for i in 0..<n {
-                let bucket = buckets[Int(lower(h[i]))]
-                if bucket.isEmpty { continue }
-                for w in bucket where w.count <= n - i {
-                    var j = 1
-                    while j < w.count && lower(h[i + j]) == w[j] { j += 1 }
-                    if j == w.count { return true }
-                }
-            }
-            return false
-        }
-    }
-}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The generic article finder for pages no site rule covers: readability's paragraph scoring with weights fitted to
 /// Korean (a Hangul character counts 2.5), trafilatura's list of well-known body containers tried first, then the
 /// best-scoring container plus the siblings that belong to it.
@@ -11,21 +13,31 @@ struct ContentScorer {
         "article-body", "article_body", "article_txt", "entry-content", "news_body", "post-content", "story-body",
     ]
 
+    /// `knownBodyClasses`, matched on the class bytes as they are (case-sensitive, as XPath `contains`).
+    static let knownBodyClassMatcher = SubstringMatcher(knownBodyClasses.map { "\($0)" }, foldingCase: false)
+
     /// The elements of the document that are well-known article containers (`itemprop="articleBody"`, an id above, or
     /// a class containing one above), in document order.
     static func knownBodies(in document: HTMLDocument) -> [HTMLNode] {
         var out: [HTMLNode] = []
         document.traverse(enter: { n in
             guard n.isElement else { return false }
-            if n.attribute("itemprop", equals: "articleBody")
-                || knownBodyIDs.contains(where: { n.attribute("id", equals: $0) })
-                || knownBodyClasses.contains(where: { n.attribute("class", contains: $0) }) {
+            let known = n.withCommonAttributes { a in
+                (a.itemprop.map { strcmp($0, "articleBody") == 0 } ?? false)
+                    || (a.id.map { id in knownBodyIDs.contains { strcmp(id, cString($0)) == 0 } } ?? false)
+                    || (a.class.map(knownBodyClassMatcher.matches(cString:)) ?? false)
+            }
+            if known {
                 out.append(n)
             }
             return true
         })
         return out
     }
+    private static func cString(_ s: StaticString) -> UnsafePointer<CChar> {
+        UnsafeRawPointer(s.utf8Start).assumingMemoryBound(to: CChar.self)
+    }
+
     /// Tags that never hold article text (a `form` may: `isJunk`).
     static let junkTags: [String] = [
         "aside", "button", "canvas", "dialog", "footer", "input", "link", "map", "menu", "meta", "nav", "noscript", "object",
@@ -40,8 +52,11 @@ struct ContentScorer {
     /// article-sized (`formProseWeight`), or when it is a short article's wrapper: at least `formBriefWeight` of
     /// non-link text and most of the page's visible text (a one-paragraph brief). Search, login and comment boxes have
     /// little text of their own and still go.
-    static func isJunk(_ node: HTMLNode) -> Bool {
-        if junkTagNames.contains(node) || HiddenElements.isHidden(node) { return true }
+    static func isJunk(_ node: HTMLNode) -> Bool { isJunk(node, hidden: HiddenElements.isHidden(node)) }
+
+    /// `isJunk` for an element whose `HiddenElements` test is already known.
+    static func isJunk(_ node: HTMLNode, hidden: Bool) -> Bool {
+        if hidden || junkTagNames.contains(node) { return true }
         guard node.hasName("form") else { return false }
         let w = NodeText.visibleWeight(node)
         let prose = w.weight - w.links
@@ -85,7 +100,7 @@ struct ContentScorer {
         func credit(_ n: HTMLNode, _ score: Double) {
             var target: HTMLNode? = n
             var level = 0
-            while let t = target, level < 5, t.name != "body", t.name != "html" {
+            while let t = target, level < 5, !t.hasName("body"), !t.hasName("html") {
                 if scores[t] == nil { scores[t] = base(t); candidates.append(t) }
                 let div: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
                 scores[t, default: 0] += score / div

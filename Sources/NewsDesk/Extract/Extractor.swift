@@ -178,7 +178,7 @@ public struct Extractor: Sendable {
                 ?? ArticleMetadata.firstBodyImage(images, content, base: page.url),
             description: meta.value("og:description", "description", "twitter:description") ?? meta.jsonLD.description,
             siteName: meta.value("og:site_name", "application-name") ?? meta.jsonLD.publisher ?? rule?.name,
-            language: ArticleMetadata.language(meta: meta, text: content.lazy.map(\.textContent).joined()),
+            language: ArticleMetadata.language(meta: meta, text: NodeText.leadingText(of: content, bytes: 16_000)),
             sectionHints: ArticleMetadata.sectionHints(meta: meta, breadcrumbs: breadcrumbs, categories: categories, url: page.url),
             keywords: keywords,
             attribution: findings.attribution ?? lines.copyright,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Elements a reader never sees, removed from every body path (site rule and generic) before anything is measured:
 /// `style` with `display:none` or `visibility:hidden`, the `hidden` attribute, and `aria-hidden="true"` (the tests
 /// Readability.js's `_isProbablyVisible` makes, including its exception for lazy-image fallbacks, class
@@ -13,15 +15,21 @@ enum HiddenElements {
         "blind", "screen-reader-text", "screen_out", "sr-only", "visually-hidden", "visuallyhidden",
     ]
 
+    /// `screenReaderClasses` as substrings (ASCII case folded): most class lists hold none, and this rejects them in one
+    /// pass before the token test.
+    static let screenReaderPrefilter = SubstringMatcher(screenReaderClasses.map { "\($0)" })
+
     /// Whether `n` (an element) is hidden by its own attributes.
-    static func isHidden(_ n: HTMLNode) -> Bool {
-        if n.has("hidden") { return true }
-        if n.attribute("aria-hidden", equals: "true") && !n.attribute("class", contains: "fallback-image") { return true }
-        if n.withAttribute("class", { $0.map(hasScreenReaderClass) ?? false }) { return true }
+    static func isHidden(_ n: HTMLNode) -> Bool { n.withCommonAttributes(isHidden) }
+
+    /// Whether an element with attributes `a` is hidden by them.
+    static func isHidden(_ a: CommonAttributes) -> Bool {
+        if a.hidden { return true }
+        if let v = a.ariaHidden, strcmp(v, "true") == 0, !(a.class.map { strstr($0, "fallback-image") != nil } ?? false) { return true }
+        if let c = a.class, screenReaderPrefilter.matches(cString: c), hasScreenReaderClass(c) { return true }
         // Byte tests first: most elements have no style, and most styles hide nothing.
-        guard n.attribute("style", contains: "none") || n.attribute("style", contains: "hidden"),
-              let style = n.attribute("style") else { return false }
-        return hides(style: style)
+        guard let style = a.style, strstr(style, "none") != nil || strstr(style, "hidden") != nil else { return false }
+        return hides(style: String(cString: style))
     }
 
     /// Whether the class list `value` (NUL-terminated) holds one of `screenReaderClasses` as a whole token (ASCII case

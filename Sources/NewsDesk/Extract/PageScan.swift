@@ -104,7 +104,8 @@ struct PageScan {
     }
 
     /// Every marker `pageLines` looks for: the date labels and the copyright signs.
-    private static let markers = ArticleMetadata.dateLabels + ArticleMetadata.copyrightSigns
+    private static let markers = SubstringMatcher((ArticleMetadata.dateLabels + ArticleMetadata.copyrightSigns).map { "\($0)" },
+                                                  foldingCase: false)
 
-    private static func isLabelled(_ n: HTMLNode) -> Bool { markers.contains(where: n.textContains) }
+    private static func isLabelled(_ n: HTMLNode) -> Bool { n.withTextBytes(markers.matches) }
 }

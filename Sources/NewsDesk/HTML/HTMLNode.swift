@@ -43,8 +43,7 @@ public struct HTMLNode {
     /// Compares the node name to an ASCII lowercase name without allocating.
     public func hasName(_ lower: StaticString) -> Bool {
         guard let n = ptr.pointee.name else { return false }
-        return strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self),
-                      UnsafeRawPointer(lower.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+        return Self.sameName(n, UnsafeRawPointer(lower.utf8Start).assumingMemoryBound(to: CChar.self))
     }
 
     // MARK: Navigation

@@ -13,6 +13,12 @@ import Testing
         .init(line: "<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>", kind: .copyright),
         .init(line: "Copyright © 지디넷코리아. All rights reserved.", kind: .copyright),
         .init(line: "ⓒ 연합뉴스", kind: .copyright),
+        // Lowercased on bytes: Ⓒ (U+24B8) reads as ⓒ, ASCII capitals as small letters.
+        .init(line: "Ⓒ 연합뉴스", kind: .copyright),
+        .init(line: "COPYRIGHT 2026 EXAMPLE MEDIA", kind: .copyright),
+        .init(line: "【사진=연합뉴스】", kind: .photoCredit),
+        .init(line: "(사진 = 연합뉴스)", kind: .photoCredit),
+        .init(line: "사진공=", kind: .photoCredit),
         .init(line: "저작권자 © 남도일보 무단전재 및 재배포 금지", kind: .copyright),
         .init(line: "제보는 카카오톡 okjebo", kind: .tip),
         .init(line: "▶ 기사제보 및 보도자료 press@example.co.kr", kind: .tip),
@@ -38,6 +44,8 @@ import Testing
         .init(line: "자세한 내용은 누리집에서 확인하거나 help@example.com 으로 문의하면 된다.", kind: nil),
         .init(line: "▶ 올해 수출은 작년보다 늘었다.", kind: nil),
         .init(line: "사진은 지난해 열린 대회 모습이다.", kind: nil),
+        .init(line: "사진 속 인물은 누구인가", kind: nil),
+        .init(line: "제보 여부는 확인되지 않았다고 경찰은 밝혔다.", kind: nil),
         .init(line: "The copyright on the song expired in 2020, so the band can now release it freely as part of the new album.", kind: nil),
     ]
 
