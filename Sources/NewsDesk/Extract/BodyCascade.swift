@@ -106,7 +106,10 @@ struct BodyCascade {
                 while let x = a { keep.insert(x.identity); a = x.parent }
             }
         }
-        for (_, nodes) in roots { for n in nodes { BodyCleaner.stripJunk(n, unlikely: true, keeping: keep) } }
+        // Roots often nest (the retry's pick inside the `<article>`): each subtree is cleaned once, from its outermost root.
+        var seen = Set<UnsafeMutableRawPointer>()
+        let distinct = roots.flatMap(\.1).filter { seen.insert($0.identity).inserted }
+        for n in HTMLNode.outermost(distinct) { BodyCleaner.stripJunk(n, unlikely: true, keeping: keep) }
         let s3 = NodeStats(body)
         for (path, nodes) in roots { candidates.append(measure(path, nodes, s3)) }
         let chosen = choose(candidates)
@@ -161,7 +164,7 @@ struct BodyCascade {
                 return false
             }
             if ContentScorer.containerTags.contains(n) {
-                for run in ContentScorer.inlineRuns(of: n) where NodeText.weight(run) >= minimum { count += 1 }
+                for run in ContentScorer.inlineRuns(of: n) where run.weight >= minimum { count += 1 }
             }
             return true
         })
@@ -186,7 +189,7 @@ struct BodyCascade {
                 }
                 c = child.next
             }
-            for run in ContentScorer.inlineRuns(of: n) { own += NodeText.weight(run) }
+            for run in ContentScorer.inlineRuns(of: n) { own += run.weight }
             if own > (best?.1 ?? 0) { best = (n, own) }
             return true
         })

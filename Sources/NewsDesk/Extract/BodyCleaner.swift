@@ -152,8 +152,10 @@ struct BodyCleaner {
     static func scrub(_ roots: [HTMLNode]) -> Findings {
         var f = Findings()
         var runsSeen = 0
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(1024)
         for r in roots {
-            scrubBlock(r, &f, &runsSeen)
+            scrubBlock(r, &f, &runsSeen, &scratch)
             trimBreaks(r)
         }
         return f
@@ -165,15 +167,17 @@ struct BodyCleaner {
         while let c = root.firstChild, c.hasName("br") || (c.isText && c.textContent.trimmed.isEmpty) || c.kind == .comment { c.remove() }
     }
 
-    private static func scrubBlock(_ el: HTMLNode, _ f: inout Findings, _ runsSeen: inout Int) {
+    /// `scratch` holds each line's bytes in turn (one buffer for the whole pass).
+    private static func scrubBlock(_ el: HTMLNode, _ f: inout Findings, _ runsSeen: inout Int, _ scratch: inout [UInt8]) {
         var run: [HTMLNode] = []
         func close() {
-            defer { run = [] }
+            defer { run.removeAll(keepingCapacity: true) }
             guard !run.isEmpty else { return }
             // The run's text, read on libxml2's bytes first: a long line (most of an article's paragraphs) leaves before
             // any String is made.
-            var bytes: [UInt8] = []
-            for n in run { NodeText.appendText(of: n, to: &bytes) }
+            scratch.removeAll(keepingCapacity: true)
+            for n in run { NodeText.appendText(of: n, to: &scratch) }
+            let bytes = scratch
             let blank = NodeText.blankEnds(bytes)
             guard blank.leading < bytes.count else { return }
             // Boilerplate lines are short (≤ 640 bytes, `BoilerplateLines.classify`); a long run can only hold the
@@ -207,7 +211,7 @@ struct BodyCleaner {
                 close()
                 if !n.hasName("br") && !n.hasName("figure") {
                     let hadContent = n.firstChild != nil
-                    scrubBlock(n, &f, &runsSeen)
+                    scrubBlock(n, &f, &runsSeen, &scratch)
                     // A paragraph whose only line was boilerplate (a byline, a credit) goes too, not left as `<p></p>`.
                     if hadContent && n.hasName("p") {
                         trimBreaks(n)

@@ -20,7 +20,7 @@ struct ContentScorer {
     /// a class containing one above), in document order.
     static func knownBodies(in document: HTMLDocument) -> [HTMLNode] {
         var out: [HTMLNode] = []
-        document.traverse(enter: { n in
+        document.traverseRefs(enter: { n in
             guard n.isElement else { return false }
             let known = n.withCommonAttributes { a in
                 (a.itemprop.map { strcmp($0, "articleBody") == 0 } ?? false)
@@ -28,7 +28,7 @@ struct ContentScorer {
                     || (a.class.map(knownBodyClassMatcher.matches(cString:)) ?? false)
             }
             if known {
-                out.append(n)
+                out.append(n.node)
             }
             return true
         })
@@ -108,24 +108,27 @@ struct ContentScorer {
                 level += 1
             }
         }
-        func paragraphScore(_ text: String) -> Double? {
-            let w = NodeText.weight(text)
+        func paragraphScore(_ run: (weight: Double, commas: Int)) -> Double? {
+            let w = run.weight
             guard w >= 20 else { return nil }
-            return 1 + Double(NodeText.commas(text)) + min(w / 80, 3)
+            return 1 + Double(run.commas) + min(w / 80, 3)
         }
         // Paragraph elements score their container; text written straight into a container (br-separated) scores the
         // container itself, one paragraph per run. A paragraph's weight is in `stats`; its commas are counted on bytes.
-        for el in body.descendants() {
-            if paragraphTags.contains(el) {
-                let w = stats[el].weight
-                guard w >= 20, let parent = el.parent else { continue }
-                credit(parent, 1 + Double(NodeText.commas(el)) + min(w / 80, 3))
-            } else if containerTags.contains(el) {
+        NodeRef(body).traverse(enter: { ref in
+            guard ref.isElement else { return false }
+            if paragraphTags.contains(ref) {
+                let w = stats[ref].weight
+                guard w >= 20, let parent = ref.parent else { return true }
+                credit(parent.node, 1 + Double(NodeText.commas(ref.node)) + min(w / 80, 3))
+            } else if containerTags.contains(ref) {
+                let el = ref.node
                 for run in inlineRuns(of: el) {
                     if let s = paragraphScore(run) { credit(el, s) }
                 }
             }
-        }
+            return true
+        })
         guard !scores.isEmpty else { return [body] }
         func final(_ n: HTMLNode) -> Double { (scores[n] ?? 0) * (1 - stats.linkDensity(n)) }
         let finals = candidates.enumerated().map { (index: $0.offset, node: $0.element, score: final($0.element)) }
@@ -184,20 +187,36 @@ struct ContentScorer {
         return picked
     }
 
-    /// The texts of the runs of inline content directly inside `el`, split at `<br>` and block children.
-    static func inlineRuns(of el: HTMLNode) -> [String] {
-        var runs: [String] = []
-        var cur = ""
+    /// The runs of inline content directly inside `el` (text and inline elements, split at `<br>` and block children),
+    /// each as its text weight (`NodeText.weight`) and comma count (`NodeText.commas`), read on libxml2's bytes: the
+    /// scorer, the paragraph count and the density pass call this on every container, and a String per run was most
+    /// of their time. A run whose text is empty is not one.
+    static func inlineRuns(of el: HTMLNode) -> [(weight: Double, commas: Int)] {
+        var runs: [(weight: Double, commas: Int)] = []
+        var weight = 0.0, commas = 0, bytes = 0
+        func add(_ b: UnsafeBufferPointer<UInt8>) {
+            weight += NodeText.weight(utf8: b)
+            commas += NodeText.commas(utf8: b)
+            bytes += b.count
+        }
+        func addAll(_ n: NodeRef) {
+            var c = n.firstChild
+            while let d = c {
+                if d.isText { d.withTextBytes(add) } else if d.isElement { addAll(d) }
+                c = d.next
+            }
+        }
         var c = el.firstChild
         while let n = c {
-            if n.isText { cur += n.textContent } else if n.isElement {
-                if NodeText.isInline(n) { cur += n.textContent } else {
-                    if !cur.isEmpty { runs.append(cur); cur = "" }
+            if n.isText { n.withTextBytes(add) } else if n.isElement {
+                if NodeText.isInline(n) { addAll(NodeRef(n)) } else {
+                    if bytes > 0 { runs.append((weight, commas)) }
+                    weight = 0; commas = 0; bytes = 0
                 }
             }
             c = n.next
         }
-        if !cur.isEmpty { runs.append(cur) }
+        if bytes > 0 { runs.append((weight, commas)) }
         return runs
     }
 }

@@ -17,14 +17,16 @@ struct NodeStats {
         _ = walk(NodeRef(root), inLink: false, storing: true)
     }
 
-    subscript(_ n: HTMLNode) -> Stat {
+    subscript(_ n: HTMLNode) -> Stat { self[NodeRef(n)] }
+
+    subscript(_ n: NodeRef) -> Stat {
         let row = n.slot - 1
         if row >= 0, row < rows.count, rows[row].node == n.identity { return rows[row].stat }
         guard n.isElement else { return Stat() }
         // Only a node below the root has a row (others weigh nothing, as before). Inside a link (the node itself one,
         // or an ancestor below the root) all of its text is link text.
         var inLink = false, below = false
-        var a: HTMLNode? = n
+        var a: NodeRef? = n
         while let p = a {
             if p.identity == root { below = true; break }
             if p.hasName("a") { inLink = true }
@@ -32,7 +34,7 @@ struct NodeStats {
         }
         guard below else { return Stat() }
         var fresh = NodeStats(rows: [], root: root)
-        return fresh.walk(NodeRef(n), inLink: inLink, storing: false)
+        return fresh.walk(n, inLink: inLink, storing: false)
     }
 
     private init(rows: [(node: UnsafeMutableRawPointer, stat: Stat)], root: UnsafeMutableRawPointer) {

@@ -147,21 +147,25 @@ enum NodeText {
     /// `commas` of the text below `node`, counted on libxml2's bytes: `,` and the UTF-8 of `，` `、` `。`.
     static func commas(_ node: HTMLNode) -> Int {
         var n = 0
-        func count(_ b: UnsafeBufferPointer<UInt8>) {
-            let c = b.count
-            var i = 0
-            while i < c {
-                let x = b[i]
-                if x == 0x2C { n += 1 } else if x == 0xEF, i + 2 < c, b[i + 1] == 0xBC, b[i + 2] == 0x8C { n += 1; i += 2 }
-                else if x == 0xE3, i + 2 < c, b[i + 1] == 0x80, b[i + 2] == 0x81 || b[i + 2] == 0x82 { n += 1; i += 2 }
-                i += 1
-            }
-        }
-        if node.isText { node.withTextBytes(count); return n }
+        if node.isText { return node.withTextBytes(commas(utf8:)) }
         node.traverse(enter: { t in
-            if t.isText { t.withTextBytes(count); return false }
+            if t.isText { n += t.withTextBytes(commas(utf8:)); return false }
             return t.isElement
         })
+        return n
+    }
+
+    /// `commas` of UTF-8 bytes: `,` and the UTF-8 of `，` `、` `。`.
+    static func commas(utf8 b: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        let c = b.count
+        var i = 0
+        while i < c {
+            let x = b[i]
+            if x == 0x2C { n += 1 } else if x == 0xEF, i + 2 < c, b[i + 1] == 0xBC, b[i + 2] == 0x8C { n += 1; i += 2 }
+            else if x == 0xE3, i + 2 < c, b[i + 1] == 0x80, b[i + 2] == 0x81 || b[i + 2] == 0x82 { n += 1; i += 2 }
+            i += 1
+        }
         return n
     }
 

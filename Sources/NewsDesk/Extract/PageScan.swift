@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the extractor asks of the whole untouched page, gathered in one walk of the tree: `<meta>` tags, the
 /// first `<title>`, `<link rel=canonical>`, JSON-LD blocks, `<h1>`s, candidate links to the publisher's original
 /// article, breadcrumb links, category and tag links and classes, and the text nodes under `<body>` that carry a date
@@ -48,17 +50,19 @@ struct PageScan {
         var anchor: HTMLNode?
         var anchorTaken = false
         var containers: [Bool] = []  // per open element: is it a breadcrumb container / body
-        document.traverse(enter: { n in
-            if n.isText {
-                if bodyDepth > 0, labelledText.count < Self.maxLabelledText, Self.isLabelled(n) { labelledText.append(n) }
-                if let a = anchor, !anchorTaken, n.textContains("원문") { originalLinks.append(a); anchorTaken = true }
+        document.traverseRefs(enter: { ref in
+            if ref.isText {
+                if bodyDepth > 0, labelledText.count < Self.maxLabelledText, Self.isLabelled(ref) { labelledText.append(ref.node) }
+                if let a = anchor, !anchorTaken, ref.textContains("원문") { originalLinks.append(a); anchorTaken = true }
                 return false
             }
-            guard n.isElement else { return false }
+            guard ref.isElement else { return false }
             var crumb = false, body = false
-            if n.hasName("meta") {
+            if ref.hasName("meta") {
+                let n = ref.node
                 if n.has("content") { metas.append(n) }
-            } else if n.hasName("a") {
+            } else if ref.hasName("a") {
+                let n = ref.node
                 if crumbDepth > 0 { breadcrumbLinks.append(n) }
                 if n.attribute("rel", contains: "tag") {
                     if n.attribute("rel", contains: "category") { categoryLinks.append(n) } else { tagLinks.append(n) }
@@ -68,27 +72,33 @@ struct PageScan {
                     anchorTaken = n.attribute("title", contains: "원문") || n.attribute("class", contains: "origin")
                     if anchorTaken { originalLinks.append(n) }
                 }
-            } else if n.hasName("title") {
-                if title == nil { title = n.textContent }
-            } else if n.hasName("link") {
+            } else if ref.hasName("title") {
+                if title == nil { title = ref.node.textContent }
+            } else if ref.hasName("link") {
+                let n = ref.node
                 if canonical == nil, n.attribute("rel", equals: "canonical"), let href = n.attribute("href") { canonical = href }
-            } else if n.hasName("script") {
+            } else if ref.hasName("script") {
+                let n = ref.node
                 if n.attribute("type", equals: "application/ld+json") { jsonLD.append(n.textContent) }
-            } else if n.hasName("h1") {
-                headings.append(n)
-            } else if n.hasName("h2") || n.hasName("h3") {
-                if subheadings.count < Self.maxSubheadings { subheadings.append(n) }
-            } else if n.hasName("body") {
+            } else if ref.hasName("h1") {
+                headings.append(ref.node)
+            } else if ref.hasName("h2") || ref.hasName("h3") {
+                if subheadings.count < Self.maxSubheadings { subheadings.append(ref.node) }
+            } else if ref.hasName("body") {
                 body = true
-                if let c = n.attribute("class") { postClasses.append(c) }
-            } else if n.hasName("article") {
-                if postClasses.count < Self.maxPostClasses, let c = n.attribute("class") { postClasses.append(c) }
+                if let c = ref.node.attribute("class") { postClasses.append(c) }
+            } else if ref.hasName("article") {
+                if postClasses.count < Self.maxPostClasses, let c = ref.node.attribute("class") { postClasses.append(c) }
             }
-            if n.attribute("class", contains: "media_end_categorize_item") { categoryLinks.append(n) }
-            if n.attribute("class", contains: "breadcrumb") || n.attribute("id", contains: "breadcrumb")
-                || n.attribute("class", contains: "location") || n.attribute("class", contains: "navi_path") {
-                crumb = true
+            // The class and id tests, on one pass over the attributes.
+            let (category, crumbName) = ref.withCommonAttributes { a -> (Bool, Bool) in
+                let id = a.id.map { strstr($0, "breadcrumb") != nil } ?? false
+                guard let c = a.class else { return (false, id) }
+                return (strstr(c, "media_end_categorize_item") != nil,
+                        id || strstr(c, "breadcrumb") != nil || strstr(c, "location") != nil || strstr(c, "navi_path") != nil)
             }
+            if category { categoryLinks.append(ref.node) }
+            if crumbName { crumb = true }
             if body { bodyDepth += 1 }
             if crumb { crumbDepth += 1 }
             containers.append(crumb)
@@ -99,7 +109,7 @@ struct PageScan {
             guard n.isElement, containers.count >= 2 else { return }
             if containers.removeLast() { bodyDepth -= 1 }
             if containers.removeLast() { crumbDepth -= 1 }
-            if let a = anchor, a == n { anchor = nil }
+            if let a = anchor, a.identity == n.identity { anchor = nil }
         })
     }
 
@@ -107,5 +117,5 @@ struct PageScan {
     private static let markers = SubstringMatcher((ArticleMetadata.dateLabels + ArticleMetadata.copyrightSigns).map { "\($0)" },
                                                   foldingCase: false)
 
-    private static func isLabelled(_ n: HTMLNode) -> Bool { n.withTextBytes(markers.matches) }
+    private static func isLabelled(_ n: NodeRef) -> Bool { n.withTextBytes(markers.matches) }
 }

@@ -32,10 +32,7 @@ extension HTMLNode {
     }
 
     /// Whether this text (or CDATA) node's content holds the UTF-8 bytes of `needle`. No copy.
-    func textContains(_ needle: StaticString) -> Bool {
-        guard isText, let content = ptr.pointee.content else { return false }
-        return strstr(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self), Self.cString(needle)) != nil
-    }
+    func textContains(_ needle: StaticString) -> Bool { NodeRef(self).textContains(needle) }
 
     /// Calls `body` with the NUL-terminated UTF-8 value of attribute `name` (nil when absent), read in place when
     /// libxml2 holds it as one text node (the usual case) and copied only otherwise.
@@ -112,6 +109,12 @@ extension HTMLDocument {
         let top = UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
         HTMLNode.traverse(from: top, document: self, enter: enter, leave: leave)
     }
+
+    /// `traverse` on `NodeRef`s (no retain per node), for whole-page scans.
+    func traverseRefs(enter: (NodeRef) -> Bool, leave: (NodeRef) -> Void = { _ in }) {
+        let top = UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
+        NodeRef.traverse(from: top, document: self, enter: enter, leave: leave)
+    }
 }
 
 extension HTMLNode {
@@ -160,7 +163,7 @@ struct NodeRef {
         document = node.document
     }
 
-    private init(_ ptr: xmlNodePtr, _ document: HTMLDocument) {
+    fileprivate init(_ ptr: xmlNodePtr, _ document: HTMLDocument) {
         self.ptr = ptr
         self.document = document
     }
@@ -186,6 +189,38 @@ struct NodeRef {
     func hasName(_ lower: StaticString) -> Bool {
         guard let n = ptr.pointee.name else { return false }
         return HTMLNode.sameName(n, UnsafeRawPointer(lower.utf8Start).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// See `HTMLNode.traverse`.
+    func traverse(enter: (NodeRef) -> Bool, leave: (NodeRef) -> Void = { _ in }) {
+        Self.traverse(from: ptr, document: document, enter: enter, leave: leave)
+    }
+
+    /// The same walk as `HTMLNode.traverse(from:document:enter:leave:)`, written out again for `NodeRef`: one generic
+    /// walk for both measured 6 % slower on the extractor's `HTMLNode` walks.
+    static func traverse(from top: xmlNodePtr, document: HTMLDocument, enter: (NodeRef) -> Bool, leave: (NodeRef) -> Void) {
+        var cursor = top.pointee.children
+        while let n = cursor {
+            let isElement = n.pointee.type == XML_ELEMENT_NODE
+            if enter(NodeRef(n, document)), isElement, let child = n.pointee.children {
+                cursor = child
+                continue
+            }
+            if isElement { leave(NodeRef(n, document)) }
+            var cur = n
+            while cur.pointee.next == nil {
+                guard let p = cur.pointee.parent, p != top else { return }
+                if p.pointee.type == XML_ELEMENT_NODE { leave(NodeRef(p, document)) }
+                cur = p
+            }
+            cursor = cur.pointee.next
+        }
+    }
+
+    /// See `HTMLNode.textContains`.
+    func textContains(_ needle: StaticString) -> Bool {
+        guard isText, let content = ptr.pointee.content else { return false }
+        return strstr(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self), HTMLNode.cString(needle)) != nil
     }
 
     /// See `HTMLNode.withTextBytes`.

@@ -141,4 +141,29 @@ import Testing
         let short = NodeText.leadingText(of: nodes, bytes: 5)
         #expect(whole.hasPrefix(short) && short.utf8.count >= 5)
     }
+
+    static let runPages: [String] = [
+        "<div id=t>one, two<br>three <b>four,</b> five<p>block</p>six、七。</div>",
+        "<div id=t><span></span><br><i>  </i><br>tail</div>",
+        "<div id=t><p>only a block</p></div>",
+        "<div id=t>text <!-- note --> more <span>in<div>block inside inline</div>line</span> end</div>",
+        "<td id=t>한국어 문장，쉼표 <a href=x>링크</a><br><img src=a>after image</td>",
+    ]
+
+    @Test(arguments: runPages)
+    func inlineRunsWeighWhatTheirTextWeighs(_ html: String) throws {
+        let doc = try HTMLDocument(html: html)
+        let el = try #require(doc.select(xpath: "//*[@id='t']").first)
+        // The plain runs: text and inline elements' textContent joined, split at other elements.
+        var plain: [String] = [], cur = ""
+        for n in el.children {
+            if n.isText { cur += n.textContent } else if n.isElement {
+                if NodeText.isInline(n) { cur += n.textContent } else if !cur.isEmpty { plain.append(cur); cur = "" }
+            }
+        }
+        if !cur.isEmpty { plain.append(cur) }
+        let runs = ContentScorer.inlineRuns(of: el)
+        #expect(runs.map(\.weight) == plain.map(NodeText.weight))
+        #expect(runs.map(\.commas) == plain.map { NodeText.commas($0) })
+    }
 }
