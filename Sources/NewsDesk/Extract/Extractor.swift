@@ -69,18 +69,23 @@ public struct Extractor: Sendable {
     /// The bytes libxml2 reads for `page`: script and style contents (most of a news page's bytes) are cut from a
     /// UTF-8 page, as the sanitizer does; JSON-LD blocks are kept, since the metadata reads them. Blank runs between
     /// tags (indentation) shrink to one byte, outside `<pre>`-like elements: the text a reader sees is the same.
-    static func input(_ page: DecodedPage) -> [UInt8] {
-        let utf8 = ["utf-8", "utf8"].contains(page.charset.lowercased())
-        let stripped = utf8 ? page.bytes.withUnsafeBufferPointer {
-            RawTextStripper.strip($0, keepingTagsMentioning: Self.jsonLD, collapsingBlankText: true)
-        } : nil
-        return stripped ?? page.bytes
+    /// `</body>` and `</html>` mid-page are ignored, as browsers ignore them (`IgnoredEndTags`): the same scan blanks
+    /// them, and `endTagsBlanked` says whether it read the whole page (else the document blanks the rest).
+    static func input(_ page: DecodedPage) -> (bytes: [UInt8], endTagsBlanked: Bool) {
+        guard ["utf-8", "utf8"].contains(page.charset.lowercased()) else { return (page.bytes, false) }
+        let r = page.bytes.withUnsafeBufferPointer { RawTextStripper.stripForExtraction($0, keepingTagsMentioning: Self.jsonLD) }
+        return (r.bytes ?? page.bytes, r.endTagsBlanked)
     }
 
-    /// The parse the extractor starts with, alone (`</body>` and `</html>` mid-page ignored as browsers ignore them,
-    /// `IgnoredEndTags`): the floor under extraction that `newsdesk-bench extract` prints.
+    /// The document of `input`: `honouringEndTags` only when no `</body>` or `</html>` is left to ignore.
+    static func document(_ input: (bytes: [UInt8], endTagsBlanked: Bool), _ page: DecodedPage, limitingDepth: Bool) throws(HTMLError) -> HTMLDocument {
+        try HTMLDocument(bytes: input.bytes, encoding: page.charset, url: page.url, honouringEndTags: input.endTagsBlanked,
+                         limitingDepth: limitingDepth)
+    }
+
+    /// The parse the extractor starts with, alone: the floor under extraction that `newsdesk-bench extract` prints.
     public static func parse(_ page: DecodedPage) throws(HTMLError) -> HTMLDocument {
-        try HTMLDocument(bytes: input(page), encoding: page.charset, url: page.url, honouringEndTags: false)
+        try document(input(page), page, limitingDepth: true)
     }
 
     func extract(_ page: DecodedPage, trace: inout [String]?) throws(ExtractError) -> ExtractedArticle {
@@ -88,7 +93,7 @@ public struct Extractor: Sendable {
         let document: HTMLDocument
         do {
             // The depth cap is applied below, only when the scan (a walk made anyway) finds a page that deep.
-            document = try HTMLDocument(bytes: input, encoding: page.charset, url: page.url, honouringEndTags: false, limitingDepth: false)
+            document = try Self.document(input, page, limitingDepth: false)
         } catch {
             throw .unreadable(url: page.url, reason: error.description)
         }

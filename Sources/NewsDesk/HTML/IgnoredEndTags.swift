@@ -10,6 +10,18 @@ import Foundation
 /// in a browser. Works on the raw bytes of any ASCII-compatible charset (UTF-8, CP949/EUC-KR, windows-125x): `<`
 /// and `/` are never trail bytes there.
 enum IgnoredEndTags {
+    /// Whether `bytes[q...]` opens `</body` or `</html` (any case) followed by `>`, `/` or a blank (`</bodyx>` is
+    /// another tag).
+    static func isBodyOrHTMLEndTag(_ bytes: UnsafeBufferPointer<UInt8>, at q: Int) -> Bool {
+        guard q + 6 < bytes.count, bytes[q] == 0x3C, bytes[q + 1] == 0x2F else { return false }
+        let name4 = (bytes[q + 2] | 0x20, bytes[q + 3] | 0x20, bytes[q + 4] | 0x20, bytes[q + 5] | 0x20)
+        let isBody = name4 == (0x62, 0x6F, 0x64, 0x79)  // body
+        let isHTML = name4 == (0x68, 0x74, 0x6D, 0x6C)  // html
+        guard isBody || isHTML else { return false }
+        let after = bytes[q + 6]
+        return after == 0x3E || after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D || after == 0x0C || after == 0x2F
+    }
+
     /// A copy of `bytes` with every `</body…>` and `</html…>` blanked, or nil when there is none (no copy).
     static func blank(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         let n = bytes.count
@@ -21,15 +33,8 @@ enum IgnoredEndTags {
                   let hit = memchr(base + i, 0x3C, n - i) else { break }
             let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             i = q + 1
-            guard q + 6 < n, bytes[q + 1] == 0x2F else { continue }
-            let name4 = (bytes[q + 2] | 0x20, bytes[q + 3] | 0x20, bytes[q + 4] | 0x20, bytes[q + 5] | 0x20)
-            let isBody = name4 == (0x62, 0x6F, 0x64, 0x79)  // body
-            let isHTML = name4 == (0x68, 0x74, 0x6D, 0x6C)  // html
-            guard isBody || isHTML else { continue }
-            // The name must end there (`</bodyx>` is another tag); the tag runs to the first `>`.
-            let after = bytes[q + 6]
-            guard after == 0x3E || after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D || after == 0x0C || after == 0x2F
-            else { continue }
+            guard isBodyOrHTMLEndTag(bytes, at: q) else { continue }
+            // The tag runs to the first `>`.
             var end = q + 6
             while end < n, bytes[end] != 0x3E { end += 1 }
             guard end < n else { break }

@@ -133,6 +133,40 @@ struct RawTextStripperTests {
         #expect(try text(collapsed) == text(stripped), "\(p.name)")
     }
 
+    static let endTags: [(String, String?, Bool)] = [
+        ("<p>a</p></body><p>b</p></html>", "<p>a</p>" + sp(7) + "<p>b</p>" + sp(7), true),
+        ("<p>a</BODY ><p>b</Html\t>", "<p>a" + sp(8) + "<p>b" + sp(8), true),
+        ("<p>a</body/><p>b", "<p>a" + sp(8) + "<p>b", true),
+        ("<p>a</bodyx><p>b", nil, true),
+        ("<p title=\"</body>\">a</p>", nil, true),
+        ("<!-- </body> --><p>a", nil, true),
+        ("<p>a</body><?x?></body>", "<p>a" + sp(7) + "<?x?></body>", false),
+    ]
+
+    static func sp(_ n: Int) -> String { String(repeating: " ", count: n) }
+
+    /// The extractor's scan blanks `</body>` and `</html>` end tags where `IgnoredEndTags` would (not text that only
+    /// looks like one), and says when it stopped early, so the caller blanks the rest.
+    @Test(arguments: endTags)
+    func endTagsBlankedInTheScan(_ html: String, _ expected: String?, _ complete: Bool) {
+        let r = Array(html.utf8).withUnsafeBufferPointer { RawTextStripper.stripForExtraction($0, keepingTagsMentioning: nil) }
+        #expect(r.bytes.map { String(decoding: $0, as: UTF8.self) } == expected, "\(html)")
+        #expect(r.endTagsBlanked == complete, "\(html)")
+    }
+
+    /// On every page of the extraction dev set, the scan's blanking gives the bytes the separate pass gave.
+    @Test(arguments: ExtractDevSetTests.pages)
+    func endTagsBlankedAsBefore(_ p: ExtractDevSetTests.Page) throws {
+        let bytes = try Fixtures.bytes("extract/\(p.name).html")
+        let keep = Array("ld+json".utf8)
+        let r = bytes.withUnsafeBufferPointer { RawTextStripper.stripForExtraction($0, keepingTagsMentioning: keep) }
+        var now = r.bytes ?? bytes
+        if !r.endTagsBlanked, let rest = now.withUnsafeBufferPointer(IgnoredEndTags.blank) { now = rest }
+        let stripped = bytes.withUnsafeBufferPointer { RawTextStripper.strip($0, keepingTagsMentioning: keep, collapsingBlankText: true) } ?? bytes
+        let before = stripped.withUnsafeBufferPointer(IgnoredEndTags.blank) ?? stripped
+        #expect(now == before, "\(p.name)")
+    }
+
     @Test func strictUTF8() {
         for (bytes, valid) in [([0x61, 0xED, 0x95, 0x9C], true), ([0xC0, 0x80], false), ([0xED, 0xA0, 0x80], false),
                                ([0xF4, 0x90, 0x80, 0x80], false), ([0xE0, 0x80, 0x80], false), ([0xE2, 0x82], false),
