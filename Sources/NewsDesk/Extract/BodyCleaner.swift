@@ -83,26 +83,26 @@ struct BodyCleaner {
 
     /// Removes boxes inside the content that are not article text (readability's "conditional cleaning").
     static func conditionalClean(_ root: HTMLNode, title: String?, stats: NodeStats) {
-        let boxes: Set<String> = ["div", "section", "ul", "ol", "table", "dl", "p", "span", "h1", "h2", "h3", "h4", "h5", "h6"]
         // Bottom-up, so an inner box is judged before its container.
         for el in root.descendants().reversed() {
-            let name = el.name
-            guard boxes.contains(name) else { continue }
+            guard boxTags.contains(el) else { continue }
             let st = stats[el]
             let w = st.weight
             let hasMedia = st.media > 0
-            if name.count == 2, name.hasPrefix("h") {
+            if headingTags.contains(el) {
                 // The title repeated as a heading goes; every other heading is part of the article (Medium and
                 // Wikipedia write section headings as h1/h2) and stays.
                 let t = PageMetadata.clean(el.textContent) ?? ""
-                if t.isEmpty || (title.map { t == $0 || ((name == "h1" || name == "h2") && similarity(t, $0) >= 0.75) } ?? false) { el.remove() }
+                let major = el.hasName("h1") || el.hasName("h2")
+                if t.isEmpty || (title.map { t == $0 || (major && similarity(t, $0) >= 0.75) } ?? false) { el.remove() }
                 continue
             }
+            let inline = el.hasName("p") || el.hasName("span")
             if w == 0 && !hasMedia {
-                if name != "p" && name != "span" && el.descendants(where: { $0.hasName("br") }).isEmpty { el.remove() }
+                if !inline && el.descendants(where: { $0.hasName("br") }).isEmpty { el.remove() }
                 continue
             }
-            if name == "p" || name == "span" { continue }
+            if inline { continue }
             let density = stats.linkDensity(el)
             // A negative name (`read-more`, `comment`) does not outweigh what the box holds: three paragraphs of
             // prose with few links are article text (Readability weighs a box's name against its content score too).
@@ -112,12 +112,17 @@ struct BodyCleaner {
             }
             // A data table (headers, a caption, or a grid of at least 4 rows × 2 cells) is content however many links
             // it holds (Readability's `_markDataTables`): an infobox, a results table.
-            if name == "table" && isDataTable(el) { continue }
-            if density > 0.5 || (density > 0.3 && w < 300) || ((name == "ul" || name == "ol") && density > 0.25 && w < 600) {
+            if el.hasName("table") && isDataTable(el) { continue }
+            let list = el.hasName("ul") || el.hasName("ol")
+            if density > 0.5 || (density > 0.3 && w < 300) || (list && density > 0.25 && w < 600) {
                 el.remove()
             }
         }
     }
+
+    /// The boxes `conditionalClean` judges, and the headings among them (matched on libxml2's name bytes).
+    static let boxTags = TagNames(["div", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "section", "span", "table", "ul"])
+    static let headingTags = TagNames(["h1", "h2", "h3", "h4", "h5", "h6"])
 
     /// Whether `table` holds data rather than layout: `th`, `thead` or `caption`, or at least 4 rows of 2+ cells, and no
     /// nested table.

@@ -41,6 +41,9 @@ enum RawTextStripper {
         let n = b.count
         guard n > 0, !containsNUL(b) else { return (nil, false) }
         var complete = false
+        // Whether the last construct read was a block element's tag: a blank run beside one is not rendered.
+        var afterBlock = false
+        let dropBlocks = collapse && blankingEndTags
         var out: [UInt8] = []
         var copied = 0
         var p = 0
@@ -54,8 +57,12 @@ enum RawTextStripper {
                 var j = q + 1
                 while j < n, isNameChar(b[j]) { j += 1 }
                 guard j - (q + 1) < 100, let (gt, selfClosing) = endOfStartTag(b, from: j) else { break scan }
-                if collapse, openKeepers == 0 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
                 let name = UnsafeBufferPointer(rebasing: b[(q + 1)..<j])
+                let block = collapse && isBlock(name)
+                if collapse, openKeepers == 0 {
+                    collapseBlankRun(b, textStart, q, into: &out, copied: &copied, dropping: dropBlocks && (block || afterBlock))
+                }
+                afterBlock = block
                 if collapse, !selfClosing, Self.keepsBlanks(name) {
                     openKeepers = equalsLowercased(name, plaintext) ? Int.max / 2 : openKeepers + 1
                 }
@@ -73,11 +80,17 @@ enum RawTextStripper {
             } else if next == 0x2F {
                 // An end tag: libxml2 skips to the first '>'.
                 guard q + 2 < n, isLetter(b[q + 2]), let gt = index(of: 0x3E, in: b, from: q + 2) else { break scan }
-                if collapse, openKeepers == 0 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
-                if collapse, openKeepers > 0 {
+                if collapse {
                     var j = q + 2
                     while j < gt, isNameChar(b[j]) { j += 1 }
-                    if keepsBlanks(UnsafeBufferPointer(rebasing: b[(q + 2)..<j])) { openKeepers -= 1 }
+                    let name = UnsafeBufferPointer(rebasing: b[(q + 2)..<j])
+                    let block = isBlock(name)
+                    if openKeepers == 0 {
+                        collapseBlankRun(b, textStart, q, into: &out, copied: &copied, dropping: dropBlocks && (block || afterBlock))
+                    } else if keepsBlanks(name) {
+                        openKeepers -= 1
+                    }
+                    afterBlock = block
                 }
                 if blankingEndTags, IgnoredEndTags.isBodyOrHTMLEndTag(b, at: q) {
                     if out.isEmpty { out.reserveCapacity(n) }
@@ -89,7 +102,10 @@ enum RawTextStripper {
                 textStart = p
             } else if next == 0x21 {
                 guard let end = endOfMarkupDeclaration(b, at: q) else { break scan }
-                if collapse, openKeepers == 0 { collapseBlankRun(b, textStart, q, into: &out, copied: &copied) }
+                if collapse, openKeepers == 0 {
+                    collapseBlankRun(b, textStart, q, into: &out, copied: &copied, dropping: dropBlocks && afterBlock)
+                }
+                afterBlock = false
                 p = end
                 textStart = p
             } else if next == 0x3F || next == 0x5F || next == 0x3A || next == 0x2E {
@@ -121,8 +137,8 @@ enum RawTextStripper {
     /// it and one byte for it (a line feed when it held a line break, else a space).
     @inline(__always)
     private static func collapseBlankRun(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout [UInt8],
-                                         copied: inout Int) {
-        guard to - from >= 2 else { return }
+                                         copied: inout Int, dropping: Bool = false) {
+        guard to - from >= (dropping ? 1 : 2) else { return }
         var line = false
         for i in from..<to {
             let c = b[i]
@@ -130,9 +146,27 @@ enum RawTextStripper {
         }
         if out.isEmpty { out.reserveCapacity(b.count) }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<from]))
-        out.append(line ? 0x0A : 0x20)
+        if !dropping { out.append(line ? 0x0A : 0x20) }
         copied = to
     }
+
+    /// Whether `name` (any case) is a block element's: a blank run just before or after its start or end tag is not
+    /// rendered (CSS drops white space at the start and end of a line box), so the extractor's scan removes it. Inline
+    /// elements (and `script`, `meta`, `link`, which sit inside text) are not in the list.
+    @inline(__always)
+    private static func isBlock(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count >= 1, name.count <= 10 else { return false }
+        var code: UInt128 = 0
+        for c in name { code = code << 8 | UInt128(c | (c >= 0x41 && c <= 0x5A ? 0x20 : 0)) }
+        return blockCodes.contains(code)
+    }
+
+    private static let blockCodes: Set<UInt128> = Set([
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "col", "colgroup", "dd", "details",
+        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ].map { $0.utf8.reduce(UInt128(0)) { $0 << 8 | UInt128($1) } })
 
     /// Whether `name` is an element whose blank runs are content: `listing`, `plaintext`, `pre`, `textarea`, `xmp`
     /// (HTML's `pre`-like elements and the RCDATA/raw-text ones that libxml2 parses as text). Most tags are rejected by
