@@ -155,18 +155,27 @@ enum RawTextStripper {
     /// elements (and `script`, `meta`, `link`, which sit inside text) are not in the list.
     @inline(__always)
     private static func isBlock(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard name.count >= 1, name.count <= 10 else { return false }
+        let n = name.count
+        guard n >= 1, n <= 10 else { return false }
         var code: UInt128 = 0
         for c in name { code = code << 8 | UInt128(c | (c >= 0x41 && c <= 0x5A ? 0x20 : 0)) }
-        return blockCodes.contains(code)
+        // A binary search of the sorted codes (a Set's hash cost more than the whole tag scan).
+        return blockCodes.withUnsafeBufferPointer { codes in
+            var lo = 0, hi = codes.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if codes[mid] < code { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < codes.count && codes[lo] == code
+        }
     }
 
-    private static let blockCodes: Set<UInt128> = Set([
+    private static let blockCodes: [UInt128] = [
         "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "col", "colgroup", "dd", "details",
         "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
         "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "section",
         "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    ].map { $0.utf8.reduce(UInt128(0)) { $0 << 8 | UInt128($1) } })
+    ].map { $0.utf8.reduce(UInt128(0)) { $0 << 8 | UInt128($1) } }.sorted()
 
     /// Whether `name` is an element whose blank runs are content: `listing`, `plaintext`, `pre`, `textarea`, `xmp`
     /// (HTML's `pre`-like elements and the RCDATA/raw-text ones that libxml2 parses as text). Most tags are rejected by
