@@ -61,8 +61,7 @@ struct BodyCleaner {
                             && !ref.hasName("header") && ClassWeights.isUnlikely(a)
                         return (hidden, chrome)
                     }
-                    // `isJunk`, with the name tests on the reference (a form's test needs the node).
-                    if hidden || ContentScorer.junkTagNames.contains(ref) || (ref.hasName("form") && ContentScorer.isJunk(ref.node, hidden: false)) {
+                    if ContentScorer.isJunk(ref, hidden: hidden) {
                         ref.node.remove()
                     } else if unlikely && !keeping.contains(ref.identity) && (ref.hasName("header") || unlikelyName) {
                         let child = ref.node

@@ -31,12 +31,6 @@ enum ClassWeights {
         "tool", "widget",
     ]
 
-    static func names(_ node: HTMLNode) -> String {
-        let c = node.attribute("class") ?? "", i = node.attribute("id") ?? ""
-        if c.isEmpty && i.isEmpty { return "" }
-        return (c + " " + i).lowercased()
-    }
-
     /// Whether the node's `class` or `id` holds an `unlikely` name and no `maybe` name, read on the attribute bytes
     /// (letters compared ASCII-lowercased). No word of the lists holds a blank, so matching `class` and `id` apart is
     /// matching their joined text.

@@ -52,12 +52,14 @@ struct ContentScorer {
     /// article-sized (`formProseWeight`), or when it is a short article's wrapper: at least `formBriefWeight` of
     /// non-link text and most of the page's visible text (a one-paragraph brief). Search, login and comment boxes have
     /// little text of their own and still go.
-    static func isJunk(_ node: HTMLNode) -> Bool { isJunk(node, hidden: HiddenElements.isHidden(node)) }
+    static func isJunk(_ node: HTMLNode) -> Bool { isJunk(NodeRef(node), hidden: HiddenElements.isHidden(node)) }
 
-    /// `isJunk` for an element whose `HiddenElements` test is already known.
-    static func isJunk(_ node: HTMLNode, hidden: Bool) -> Bool {
-        if hidden || junkTagNames.contains(node) { return true }
-        guard node.hasName("form") else { return false }
+    /// `isJunk` for an element whose `HiddenElements` test is already known (the name tests on the reference; only a
+    /// form's test needs the node).
+    static func isJunk(_ ref: NodeRef, hidden: Bool) -> Bool {
+        if hidden || junkTagNames.contains(ref) { return true }
+        guard ref.hasName("form") else { return false }
+        let node = ref.node
         let w = NodeText.visibleWeight(node)
         let prose = w.weight - w.links
         guard w.links < 0.5 * w.weight, prose >= formBriefWeight else { return true }

@@ -144,7 +144,8 @@ enum NodeText {
         return (weight, links)
     }
 
-    /// `commas` of the text below `node`, counted on libxml2's bytes: `,` and the UTF-8 of `，` `、` `。`.
+    /// Commas and sentence ends below `node` (the readability signal for "this is prose"), counted on libxml2's bytes:
+    /// `,` and the UTF-8 of `，` `、` `。`.
     static func commas(_ node: HTMLNode) -> Int {
         var n = 0
         if node.isText { return node.withTextBytes(commas(utf8:)) }
@@ -166,13 +167,6 @@ enum NodeText {
             else if x == 0xE3, i + 2 < c, b[i + 1] == 0x80, b[i + 2] == 0x81 || b[i + 2] == 0x82 { n += 1; i += 2 }
             i += 1
         }
-        return n
-    }
-
-    /// Commas and sentence ends, the readability signal for "this is prose".
-    static func commas(_ s: String) -> Int {
-        var n = 0
-        for u in s.unicodeScalars where u == "," || u == "，" || u == "、" || u == "。" { n += 1 }
         return n
     }
 

@@ -42,8 +42,7 @@ public struct HTMLNode {
 
     /// Compares the node name to an ASCII lowercase name without allocating.
     public func hasName(_ lower: StaticString) -> Bool {
-        guard let n = ptr.pointee.name else { return false }
-        return Self.sameName(n, UnsafeRawPointer(lower.utf8Start).assumingMemoryBound(to: CChar.self))
+        NodeRef(self).hasName(lower)
     }
 
     // MARK: Navigation

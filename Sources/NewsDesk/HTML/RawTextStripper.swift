@@ -58,7 +58,7 @@ enum RawTextStripper {
                 while j < n, isNameChar(b[j]) { j += 1 }
                 guard j - (q + 1) < 100, let (gt, selfClosing) = endOfStartTag(b, from: j) else { break scan }
                 let name = UnsafeBufferPointer(rebasing: b[(q + 1)..<j])
-                let block = collapse && isBlock(name)
+                let block = dropBlocks && isBlock(name)
                 if collapse, openKeepers == 0 {
                     collapseBlankRun(b, textStart, q, into: &out, copied: &copied, dropping: dropBlocks && (block || afterBlock))
                 }
@@ -84,7 +84,7 @@ enum RawTextStripper {
                     var j = q + 2
                     while j < gt, isNameChar(b[j]) { j += 1 }
                     let name = UnsafeBufferPointer(rebasing: b[(q + 2)..<j])
-                    let block = isBlock(name)
+                    let block = dropBlocks && isBlock(name)
                     if openKeepers == 0 {
                         collapseBlankRun(b, textStart, q, into: &out, copied: &copied, dropping: dropBlocks && (block || afterBlock))
                     } else if keepsBlanks(name) {
